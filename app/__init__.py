@@ -1,0 +1,91 @@
+"""Bản tin: the application factory."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from app.config import load_config
+from app.core import i18n
+from app.core.db import configure_sqlite
+from app.core.errors import register_error_handlers
+from app.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build the app: load config → init extensions → register blueprints → errors → CLI."""
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+        instance_relative_config=True,
+    )
+    load_config(app, overrides)
+    import_models()
+    init_extensions(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_template_helpers(app)
+    register_cli(app)
+    return app
+
+
+def import_models() -> None:
+    """Import every feature's models so the metadata (and Alembic) sees the whole schema."""
+    from app.accounts import models as _accounts  # noqa: F401
+    from app.articles import models as _articles  # noqa: F401
+    from app.audit import models as _audit  # noqa: F401
+    from app.campaigns import models as _campaigns  # noqa: F401
+    from app.comments import models as _comments  # noqa: F401
+    from app.keywords import models as _keywords  # noqa: F401
+    from app.media import models as _media  # noqa: F401
+    from app.sections import models as _sections  # noqa: F401
+    from app.settings import models as _settings  # noqa: F401
+
+
+def init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    cache.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    i18n.compile_catalogs(Path(app.root_path) / "translations")
+    babel.init_app(app)
+    app.json.ensure_ascii = False
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
+
+    from app.accounts.services import load_user
+
+    login_manager.user_loader(load_user)
+
+
+def register_blueprints(app: Flask) -> None:
+    from app.articles.views import blueprint as articles
+    from app.campaigns.views import blueprint as campaigns
+    from app.keywords.views import blueprint as keywords
+    from app.media.views import blueprint as media
+    from app.public.views import blueprint as public
+    from app.sections.views import blueprint as sections
+
+    for blueprint in (public, keywords, campaigns, media, articles, sections):
+        app.register_blueprint(blueprint)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from app.public.context import register
+
+    register(app)
+
+
+def register_cli(app: Flask) -> None:
+    from app.accounts.cli import users_cli
+    from app.demo.cli import seed_bulk, seed_demo
+
+    app.cli.add_command(users_cli)
+    app.cli.add_command(seed_demo)
+    app.cli.add_command(seed_bulk)

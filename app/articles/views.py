@@ -1,0 +1,37 @@
+"""The public article page; its URL is canonical by id, so old or wrong slugs redirect."""
+
+from flask import Blueprint, redirect, render_template, url_for
+
+from app.articles import queries
+from app.articles.services import record_view
+
+blueprint = Blueprint("articles", __name__)
+
+RELATED_SIZE = 5
+
+
+@blueprint.get("/<section_slug>/<article_slug>-<int:article_id>.html")
+def detail(section_slug: str, article_slug: str, article_id: int):
+    article = queries.get_public_article_or_404(article_id)
+    if (section_slug, article_slug) != (article.section.slug, article.slug):
+        return redirect(article_url(article), code=301)
+    record_view(article.id)
+    newer, older = queries.neighbours(article)
+    return render_template(
+        "articles/detail.html",
+        article=article,
+        related=queries.related_by_keywords(article, RELATED_SIZE),
+        newer=newer,
+        older=older,
+    )
+
+
+def article_url(article, **values) -> str:
+    """The canonical URL of an article: /<section-slug>/<article-slug>-<id>.html."""
+    return url_for(
+        "articles.detail",
+        section_slug=article.section.slug,
+        article_slug=article.slug,
+        article_id=article.id,
+        **values,
+    )

@@ -1,0 +1,22 @@
+"""The public campaign page: description, goals, exemplary stories and all its articles."""
+
+from flask import Blueprint, render_template
+
+from app.articles.queries import in_campaign
+from app.campaigns.queries import exemplary_stories, get_campaign_by_slug_or_404
+from app.core.pagination import paginate
+
+blueprint = Blueprint("campaigns", __name__)
+
+STORIES_SHOWN = 12
+
+
+@blueprint.get("/phong-trao/<slug>")
+def detail(slug: str):
+    campaign = get_campaign_by_slug_or_404(slug)
+    return render_template(
+        "campaigns/detail.html",
+        campaign=campaign,
+        stories=exemplary_stories(campaign, STORIES_SHOWN),
+        page=paginate(in_campaign(campaign.id)),
+    )

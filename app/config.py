@@ -1,0 +1,81 @@
+"""Configuration: defaults → instance/config.py → environment → explicit overrides."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+
+class Defaults:
+    """Settings that hold unless the instance, the environment or the caller says otherwise."""
+
+    SITE_NAME = "Bản tin quận An Phú"
+    BABEL_DEFAULT_LOCALE = "vi"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SQLITE_BUSY_TIMEOUT_MS = 5000
+    REDIS_URL = None
+    MEDIA_ROOT = None
+    IMAGE_WIDTHS = (320, 640, 1024, 1600)
+    PAGE_SIZE = 20
+    MAX_PAGE = 10_000
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None
+    RATELIMIT_HEADERS_ENABLED = True
+    CACHE_DEFAULT_TIMEOUT = 300
+
+
+ENVIRONMENT_KEYS = {
+    "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+    "REDIS_URL": "REDIS_URL",
+    "SECRET_KEY": "SECRET_KEY",
+    "MEDIA_ROOT": "MEDIA_ROOT",
+}
+
+
+def load_config(app: Flask, overrides: dict | None) -> None:
+    """Fill app.config in the documented order, then derive what depends on it."""
+    app.config.from_object(Defaults)
+    app.config.from_pyfile("config.py", silent=True)
+    for env_name, key in ENVIRONMENT_KEYS.items():
+        if os.environ.get(env_name):
+            app.config[key] = os.environ[env_name]
+    app.config.update(overrides or {})
+
+    instance = Path(app.instance_path)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        instance.mkdir(parents=True, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'bantin.db'}"
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    if not app.config.get("MEDIA_ROOT"):
+        app.config["MEDIA_ROOT"] = str(instance / "media")
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = read_or_create_secret_key(instance / "secret_key")
+
+    redis_url = app.config.get("REDIS_URL")
+    app.config.setdefault("CACHE_TYPE", "RedisCache" if redis_url else "SimpleCache")
+    if redis_url:
+        app.config.setdefault("CACHE_REDIS_URL", redis_url)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
+
+
+def normalise_database_url(url: str) -> str:
+    """Point plain postgres URLs at psycopg 3, the driver we install."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def read_or_create_secret_key(path: Path) -> str:
+    """Return the instance's secret key, generating it (mode 600) on first run."""
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key

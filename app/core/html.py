@@ -1,0 +1,67 @@
+"""THE allow-list for article HTML (nh3, the maintained binding of ammonia; bleach is unmaintained)."""
+
+import html
+import re
+
+import nh3
+
+from app.core.text import nfc
+
+ALLOWED_TAGS = {
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "em",
+    "u",
+    "s",
+    "a",
+    "ol",
+    "ul",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "img",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "br",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+    "*": {"style"},
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|tr|td|th|blockquote|figcaption|figure)>|<br\s*/?>", re.I)
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_BLANK_LINES = re.compile(r"\s*\n\s*")
+
+
+def sanitize_html(raw: str) -> str:
+    """Article HTML as we store it: allowed tags and attributes only, alignment the only style."""
+    return nfc(
+        nh3.clean(
+            raw or "",
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=ALLOWED_URL_SCHEMES,
+            filter_style_properties={"text-align"},
+            link_rel="noopener noreferrer",
+        )
+    )
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment: block ends become line breaks, entities and NBSP resolved."""
+    marked = _BLOCK_END.sub("\n", fragment or "")
+    text = html.unescape(nh3.clean(marked, tags=set()))
+    text = _SPACES.sub(" ", text)
+    return nfc(_BLANK_LINES.sub("\n", text).strip())

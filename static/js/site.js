@@ -1,0 +1,24 @@
+// Progressive enhancements for the article page: text size (remembered) and printing.
+(function () {
+  "use strict";
+  var tools = document.querySelector(".story__tools");
+  if (!tools) return;
+  var root = document.documentElement;
+  var sizes = [1, 1.125, 1.25, 1.375, 1.5];
+  var stored = parseInt(localStorage.getItem("bantin.fontStep") || "1", 10);
+  var step = isNaN(stored) ? 1 : Math.min(Math.max(stored, 0), sizes.length - 1);
+  function apply() {
+    root.style.setProperty("--story-size", sizes[step] + "rem");
+    localStorage.setItem("bantin.fontStep", String(step));
+  }
+  tools.hidden = false;
+  apply();
+  tools.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) return;
+    if (button.hasAttribute("data-print")) { window.print(); return; }
+    var delta = parseInt(button.getAttribute("data-font-step"), 10);
+    step = Math.min(Math.max(step + delta, 0), sizes.length - 1);
+    apply();
+  });
+})();
