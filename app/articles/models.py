@@ -49,6 +49,7 @@ class Article(db.Model):
     __table_args__ = (
         Index("ix_articles_public", "status", "published_at"),
         Index("ix_articles_section_public", "section_id", "status", "published_at"),
+        Index("ix_articles_featured_public", "is_featured", "status", "published_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,9 +1,9 @@
 """Reading articles. Every public list starts from public_articles(): one place decides visibility."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask import abort
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -11,7 +11,11 @@ from app.articles.models import Article, ArticleStatus
 from app.core.dates import utcnow
 from app.extensions import db
 from app.keywords.models import Keyword, article_keywords
+from app.media.models import GalleryItem
 from app.sections.models import Section
+from app.sections.queries import ids_with_descendants
+
+MOST_READ_DAYS = 30
 
 
 def is_public(now: datetime | None = None) -> ColumnElement[bool]:
@@ -52,9 +56,13 @@ def featured(limit: int) -> list[Article]:
     return picked
 
 
-def most_read(limit: int) -> list[Article]:
+def most_read(limit: int, *, days: int = MOST_READ_DAYS) -> list[Article]:
+    """The most viewed stories published in the last `days` days (an index range, not a full scan)."""
     return listed(
-        public_articles().order_by(None).order_by(Article.view_count.desc(), Article.id.desc()),
+        public_articles()
+        .where(Article.published_at >= utcnow() - timedelta(days=days))
+        .order_by(None)
+        .order_by(Article.view_count.desc(), Article.published_at.desc()),
         limit,
     )
 
@@ -64,39 +72,33 @@ def in_sections(section_ids: list[int]) -> Select:
 
 
 def latest_per_section(sections: list[Section], per_section: int) -> dict[int, list[Article]]:
-    """The newest public articles of each section (with its sub-sections) in one query.
+    """The newest public articles of each section (sub-sections included), in one statement.
 
-    A window function numbers each section's articles, so the home page costs the same
-    number of statements however many articles and blocks there are.
+    One indexed LIMIT per section, glued with UNION ALL: the home page costs the same number of
+    statements, and about the same time, with 10 articles or 100,000.
     """
     if not sections:
         return {}
-    owner_of: dict[int, list[int]] = {}
-    for section in sections:
-        for section_id in [section.id, *(child.id for child in section.children)]:
-            owner_of.setdefault(section_id, []).append(section.id)
-    ranked = (
-        select(
-            Article.id.label("article_id"),
-            Article.section_id.label("section_id"),
-            func.row_number()
-            .over(
-                partition_by=Article.section_id,
-                order_by=(Article.published_at.desc(), Article.id.desc()),
+    newest_ids = union_all(
+        *(
+            select(
+                select(Article.id.label("article_id"), literal(section.id).label("owner_id"))
+                .where(is_public(), Article.section_id.in_(ids_with_descendants(section)))
+                .order_by(Article.published_at.desc(), Article.id.desc())
+                .limit(per_section)
+                .subquery()
             )
-            .label("rank"),
+            for section in sections
         )
-        .where(is_public(), Article.section_id.in_(owner_of))
-        .subquery()
+    ).subquery()
+    statement = (
+        public_articles()
+        .add_columns(newest_ids.c.owner_id)
+        .join(newest_ids, newest_ids.c.article_id == Article.id)
     )
-    rows = db.session.scalars(
-        public_articles().join(ranked, ranked.c.article_id == Article.id).where(ranked.c.rank <= per_section)
-    ).unique()
     blocks: dict[int, list[Article]] = {section.id: [] for section in sections}
-    for article in rows:
-        for owner in owner_of[article.section_id]:
-            if len(blocks[owner]) < per_section:
-                blocks[owner].append(article)
+    for article, owner_id in db.session.execute(statement).unique():
+        blocks[owner_id].append(article)
     return blocks
 
 
@@ -109,7 +111,7 @@ def get_public_article_or_404(article_id: int) -> Article:
             joinedload(Article.section).joinedload(Section.parent),
             joinedload(Article.cover),
             selectinload(Article.keywords),
-            selectinload(Article.gallery),
+            selectinload(Article.gallery).joinedload(GalleryItem.media),
             joinedload(Article.video),
         )
     )

@@ -1,8 +1,12 @@
 """Domain errors raised by services and the Vietnamese error pages."""
 
+from contextlib import suppress
+
 from flask import Flask, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest, HTTPException
+
+from app.extensions import db
 
 
 class DomainError(Exception):
@@ -61,6 +65,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):
         app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+        with suppress(Exception):  # the database may be the thing that failed
+            db.session.rollback()
         return render_error(500)
 
 

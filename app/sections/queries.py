@@ -25,7 +25,12 @@ def menu_sections() -> list[Section]:
 
 def home_block_sections() -> list[Section]:
     return list(
-        db.session.scalars(select(Section).where(Section.on_home.is_(True)).order_by(Section.position))
+        db.session.scalars(
+            select(Section)
+            .where(Section.on_home.is_(True))
+            .options(selectinload(Section.children))
+            .order_by(Section.position)
+        )
     )
 
 

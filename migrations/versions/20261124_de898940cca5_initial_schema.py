@@ -170,6 +170,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_articles_campaign_id'), ['campaign_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_articles_created_by_id'), ['created_by_id'], unique=False)
         batch_op.create_index('ix_articles_public', ['status', 'published_at'], unique=False)
+        batch_op.create_index('ix_articles_featured_public', ['is_featured', 'status', 'published_at'], unique=False)
         batch_op.create_index('ix_articles_section_public', ['section_id', 'status', 'published_at'], unique=False)
 
     op.create_table('article_keywords',
@@ -305,6 +306,7 @@ def downgrade():
     op.drop_table('article_keywords')
     with op.batch_alter_table('articles', schema=None) as batch_op:
         batch_op.drop_index('ix_articles_section_public')
+        batch_op.drop_index('ix_articles_featured_public')
         batch_op.drop_index('ix_articles_public')
         batch_op.drop_index(batch_op.f('ix_articles_created_by_id'))
         batch_op.drop_index(batch_op.f('ix_articles_campaign_id'))

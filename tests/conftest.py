@@ -1,0 +1,116 @@
+"""Test harness: one migrated database per run, each test inside a rolled-back SAVEPOINT.
+
+Set TEST_DATABASE_URL to run against PostgreSQL (CI does); the default is a temporary SQLite file.
+"""
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy import event
+from sqlalchemy.orm import scoped_session, sessionmaker
+
+from app import create_app
+from app.extensions import db as _db
+
+
+def database_url(tmp_path_factory) -> str:
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory) -> Iterator[Flask]:
+    """The app on a database upgraded from empty to head by our migrations (so they are tested too)."""
+    application = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret-key",
+            "SQLALCHEMY_DATABASE_URI": database_url(tmp_path_factory),
+            "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+            "IMAGE_WIDTHS": (320, 640),
+            "WTF_CSRF_ENABLED": True,
+            "RATELIMIT_ENABLED": False,
+            "SERVER_NAME": "bantin.test",
+        }
+    )
+    with application.app_context():
+        upgrade()
+    yield application
+    with application.app_context():
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def db(app: Flask):
+    """The database inside a transaction that is rolled back after the test.
+
+    SQLAlchemy's "joining a session into an external transaction" recipe: services really
+    commit, but their commits only release SAVEPOINTs of the outer transaction.
+    """
+    with app.app_context():
+        connection = _db.engine.connect()
+        outer = connection.begin()
+        original_session = _db.session
+        _db.session = scoped_session(
+            sessionmaker(
+                bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+            )
+        )
+        try:
+            yield _db
+        finally:
+            _db.session.remove()
+            _db.session = original_session
+            outer.rollback()
+            connection.close()
+
+
+@pytest.fixture
+def client(app: Flask, db):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask, db):
+    return app.test_cli_runner()
+
+
+class StatementCounter:
+    """Counts the SQL statements a block of code sends, savepoint bookkeeping excluded."""
+
+    def __init__(self):
+        self.statements: list[str] = []
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany):
+        if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK TO")):
+            self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_statements(db):
+    """Use as `with count_statements() as counter: ...`, then read counter.count."""
+    @contextmanager
+    def counting():
+        counter = StatementCounter()
+        engine = _db.session.get_bind()
+        event.listen(engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            event.remove(engine, "before_cursor_execute", counter)
+
+    return counting
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that touches the database is marked `database`, so CI can rerun them on PostgreSQL."""
+    for item in items:
+        if "db" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.database)
