@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import event
 from sqlalchemy.orm import scoped_session, sessionmaker
@@ -55,9 +56,7 @@ def db(app: Flask):
         outer = connection.begin()
         original_session = _db.session
         _db.session = scoped_session(
-            sessionmaker(
-                bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-            )
+            sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
         )
         try:
             yield _db
@@ -68,8 +67,22 @@ def db(app: Flask):
             connection.close()
 
 
+class RequestPerContextClient(FlaskClient):
+    """Each request gets its own app context and database session, as in production.
+
+    The `db` fixture keeps an app context open for the test body; Flask would reuse it for
+    requests, so `g` and the session's identity map would leak from one request to the next.
+    """
+
+    def open(self, *args, **kwargs):
+        _db.session.remove()
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def client(app: Flask, db):
+    app.test_client_class = RequestPerContextClient
     return app.test_client()
 
 
@@ -96,6 +109,7 @@ class StatementCounter:
 @pytest.fixture
 def count_statements(db):
     """Use as `with count_statements() as counter: ...`, then read counter.count."""
+
     @contextmanager
     def counting():
         counter = StatementCounter()

@@ -78,7 +78,9 @@ def make_article(
             title=title or f"Bài viết thử nghiệm số {number}",
             section=section or make_section(),
             lead=overrides.pop("lead", "Sapo của bài viết thử nghiệm."),
-            body=overrides.pop("body", "<h2>Tiêu đề phụ</h2><p>Đoạn văn thứ nhất.</p><p>Đoạn văn thứ hai.</p>"),
+            body=overrides.pop(
+                "body", "<h2>Tiêu đề phụ</h2><p>Đoạn văn thứ nhất.</p><p>Đoạn văn thứ hai.</p>"
+            ),
             byline=overrides.pop("byline", "NGUYỄN VĂN A"),
             keywords=keywords or [],
             format=ArticleFormat(overrides.pop("format", "standard")),

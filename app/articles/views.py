@@ -1,6 +1,6 @@
 """The public article page; its URL is canonical by id, so old or wrong slugs redirect."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from app.articles import queries
 from app.articles.services import record_view
@@ -8,13 +8,15 @@ from app.articles.services import record_view
 blueprint = Blueprint("articles", __name__)
 
 RELATED_SIZE = 5
+MAX_ID = 2**31 - 1  # ids are 32-bit on PostgreSQL; larger numbers are not ids (SQLite overflowed to a 500)
 
 
-@blueprint.get("/<section_slug>/<article_slug>-<int:article_id>.html")
+@blueprint.get(f"/<section_slug>/<article_slug>-<int(max={MAX_ID}):article_id>.html")
 def detail(section_slug: str, article_slug: str, article_id: int):
     article = queries.get_public_article_or_404(article_id)
-    if (section_slug, article_slug) != (article.section.slug, article.slug):
-        return redirect(article_url(article), code=301)
+    canonical = article_url(article)
+    if request.path != canonical:
+        return redirect(canonical, code=301)
     record_view(article.id)
     newer, older = queries.neighbours(article)
     return render_template(

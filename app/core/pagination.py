@@ -10,9 +10,15 @@ from app.extensions import db
 
 
 def page_number() -> int:
-    """The `page` query argument: 1 when absent, 400 with a Vietnamese message when not a page number."""
+    """The `page` query argument: 1 when absent, 400 with a Vietnamese message when not a page number.
+
+    Only ASCII digits, checked for length before int(): `²` passes isdigit() but not int(), and
+    int() refuses strings over 4,300 digits; both used to end in a 500.
+    """
     raw = request.args.get("page", "1")
-    if not raw.isdigit() or not 1 <= int(raw) <= current_app.config["MAX_PAGE"]:
+    max_page = current_app.config["MAX_PAGE"]
+    well_formed = raw.isascii() and raw.isdigit() and len(raw) <= len(str(max_page))
+    if not well_formed or not 1 <= int(raw) <= max_page:
         bad_request(_("Invalid page number."))
     return int(raw)
 

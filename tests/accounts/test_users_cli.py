@@ -24,7 +24,9 @@ def test_creates_an_account_with_a_hashed_password_and_an_audit_event(runner, db
     assert user.role is Role.EDITOR
     assert user.password_hash.startswith("scrypt:")
     assert check_password_hash(user.password_hash, "chuỗi mật khẩu dài và riêng")
-    assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.object_id == user.id)) == "user.create"
+    assert (
+        db.session.scalar(select(AuditEvent.action).where(AuditEvent.object_id == user.id)) == "user.create"
+    )
 
 
 def test_password_can_be_typed_at_the_prompt(runner, db):
@@ -38,7 +40,11 @@ def test_password_can_be_typed_at_the_prompt(runner, db):
         (("--email", "x@anphu.example", "--name", "X", "--role", "admin"), "ngan", "ít nhất 8 ký tự"),
         (("--email", "x@anphu.example", "--name", "X", "--role", "admin"), "12345678", "quá phổ biến"),
         (("--email", "x@anphu.example", "--name", "X", "--role", "admin"), "matkhau123", "quá phổ biến"),
-        (("--email", "khong-phai-email", "--name", "X", "--role", "admin"), "một mật khẩu dài", "email hợp lệ"),
+        (
+            ("--email", "khong-phai-email", "--name", "X", "--role", "admin"),
+            "một mật khẩu dài",
+            "email hợp lệ",
+        ),
         (("--email", "x@anphu.example", "--name", "   ", "--role", "admin"), "một mật khẩu dài", "họ và tên"),
     ],
 )
@@ -63,5 +69,7 @@ def test_an_unknown_role_is_refused(runner, db):
 
 def test_long_passphrases_are_welcome(runner, db):
     phrase = "tôi yêu quận An Phú của tôi " * 10
-    result = create(runner, "--email", "dai@anphu.example", "--name", "D", "--role", "editor", password=phrase)
+    result = create(
+        runner, "--email", "dai@anphu.example", "--name", "D", "--role", "editor", password=phrase
+    )
     assert result.exit_code == 0, result.output

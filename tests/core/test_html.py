@@ -14,7 +14,7 @@ from app.core.html import html_to_text, sanitize_html
         '<iframe src="https://evil.example"></iframe>',
         "<style>body{display:none}</style>",
         '<p onclick="steal()">x</p>',
-        '<svg><script>alert(1)</script></svg>',
+        "<svg><script>alert(1)</script></svg>",
     ],
 )
 def test_scripts_handlers_and_dangerous_urls_are_removed(dangerous):
@@ -28,7 +28,8 @@ def test_editorial_markup_survives():
         '<h2>Tiêu đề</h2><p style="text-align:center;color:red">Đoạn <strong>đậm</strong> '
         '<em>nghiêng</em> <a href="https://example.vn">liên kết</a></p>'
         '<ul><li>Một</li></ul><table><tbody><tr><td colspan="2">Ô</td></tr></tbody></table>'
-        '<figure><img src="/media/x.jpg" alt="Ảnh" width="640" height="360"><figcaption>Chú thích</figcaption></figure>'
+        '<figure><img src="/media/x.jpg" alt="Ảnh" width="640" height="360">'
+        "<figcaption>Chú thích</figcaption></figure>"
     )
     cleaned = sanitize_html(source)
     for kept in ("<h2>", "<strong>", "<em>", "<ul>", 'colspan="2"', "<figcaption>", 'alt="Ảnh"'):

@@ -41,9 +41,9 @@ def test_seed_demo_builds_the_demo_site_once_and_is_idempotent(runner, db, app, 
         assert 3 <= len(article.keywords) <= 6
     statuses = set(db.session.scalars(select(Article.status)))
     assert {ArticleStatus.DRAFT, ArticleStatus.PENDING} <= statuses
-    assert db.session.scalar(select(func.count()).select_from(Article).where(
-        Article.status == ArticleStatus.PUBLISHED
-    )) > len(published), "some published articles are scheduled for the future"
+    assert db.session.scalar(
+        select(func.count()).select_from(Article).where(Article.status == ArticleStatus.PUBLISHED)
+    ) > len(published), "some published articles are scheduled for the future"
     assert after_first["Campaign"] == 1 and after_first["ExemplaryProfile"] >= 4
 
     roles = set(db.session.scalars(select(User.role)))

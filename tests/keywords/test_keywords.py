@@ -23,7 +23,9 @@ def test_duong_and_duong_with_stroke_are_two_keywords_with_distinct_slugs(db):
 
 def test_same_name_in_other_case_or_form_is_the_same_keyword(db):
     (first,) = names_to_keywords(["Chuyển đổi số"])
-    again = names_to_keywords(["CHUYỂN ĐỔI SỐ", unicodedata.normalize("NFD", "chuyển đổi số"), " chuyển  đổi số "])
+    again = names_to_keywords(
+        ["CHUYỂN ĐỔI SỐ", unicodedata.normalize("NFD", "chuyển đổi số"), " chuyển  đổi số "]
+    )
     assert [keyword.id for keyword in again] == [first.id]
     assert first.name == "Chuyển đổi số"
     assert db.session.scalar(select(func.count(Keyword.id))) == 1
