@@ -1,0 +1,96 @@
+"""Browser harness: the seeded demo site on a live server, driven by the Debian Chromium.
+
+Without Chromium the browser tests are skipped, unless BANTIN_REQUIRE_BROWSER=1 (CI), where they fail.
+Playwright's own browser download is not used: the fixtures below point it at /usr/bin/chromium.
+"""
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+
+import pytest
+from flask_migrate import upgrade
+from werkzeug.serving import make_server
+
+from app import create_app
+from app.demo.seed import seed_demo
+from app.extensions import db
+
+CHROMIUM_MISSING = "Chromium not found: apt-get install chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def find_chromium() -> str | None:
+    """The Debian Chromium, or whichever `chromium` is on PATH."""
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chromium_executable() -> str:
+    """Checked before anything starts, so a missing browser costs no server and no seeding."""
+    executable = find_chromium()
+    if executable is None:
+        if os.environ.get("BANTIN_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{CHROMIUM_MISSING} (BANTIN_REQUIRE_BROWSER=1)")
+        pytest.skip(CHROMIUM_MISSING)
+    return executable
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory) -> Iterator[str]:
+    """The demo site on its own SQLite file and media folder, served on a free port; yields its URL."""
+    instance_path = tmp_path_factory.mktemp("live-instance")
+    site = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "browser-test-secret-key",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance_path / 'bantin.db'}",
+            "MEDIA_ROOT": str(tmp_path_factory.mktemp("live-media")),
+            "IMAGE_WIDTHS": (320, 640),
+            # The limiter object is shared by every app in the process; keep it off as the `app` fixture does.
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+    with site.app_context():
+        upgrade()
+        seed_demo(instance_path)
+    server = make_server("127.0.0.1", 0, site, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+        with site.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server: str) -> str:
+    """Lets tests write page.goto("/") (pytest-playwright passes base_url to every context)."""
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict, chromium_executable: str) -> dict:
+    return {**browser_type_launch_args, "executable_path": chromium_executable, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, "locale": "vi-VN", "timezone_id": "Asia/Ho_Chi_Minh"}
