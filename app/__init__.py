@@ -41,6 +41,7 @@ def import_models() -> None:
     from app.comments import models as _comments  # noqa: F401
     from app.keywords import models as _keywords  # noqa: F401
     from app.media import models as _media  # noqa: F401
+    from app.notifications import models as _notifications  # noqa: F401
     from app.sections import models as _sections  # noqa: F401
     from app.settings import models as _settings  # noqa: F401
 
@@ -65,6 +66,7 @@ def init_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from app.admin.views import blueprint as admin
     from app.articles.views import blueprint as articles
     from app.campaigns.views import blueprint as campaigns
     from app.keywords.views import blueprint as keywords
@@ -72,7 +74,7 @@ def register_blueprints(app: Flask) -> None:
     from app.public.views import blueprint as public
     from app.sections.views import blueprint as sections
 
-    for blueprint in (public, keywords, campaigns, media, articles, sections):
+    for blueprint in (admin, public, keywords, campaigns, media, articles, sections):
         app.register_blueprint(blueprint)
 
 

@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.dates import utcnow
@@ -34,5 +34,28 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
+    def get_id(self) -> str:
+        """Flask-Login's session token: the id plus the session version.
+
+        Bumping `session_version` (logout, password change, disabling) makes every cookie issued
+        before it unusable, so a copied cookie stops working too.
+        """
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def has_two_factor(self) -> bool:
+        return bool(self.totp_secret)
+
     def __repr__(self) -> str:
         return f"<User {self.email} {self.role.value}>"
+
+
+class RecoveryCode(db.Model):
+    """A one-time code that stands in for the authenticator app; only its hash is kept."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(255))
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

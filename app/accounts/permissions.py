@@ -11,13 +11,15 @@ _CONTRIBUTOR = {
     "admin.access",
     "article.create",
     "article.edit_own",
+    "article.preview",
     "article.submit",
+    "keyword.suggest",
     "media.upload",
 }
 _EDITOR = _CONTRIBUTOR | {
     "article.edit_any",
     "article.publish",
-    "article.schedule",
+    "article.return",
     "article.unpublish",
     "comment.moderate",
     "comment.reply",

@@ -3,7 +3,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Integer, String, Table
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Integer, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import User
@@ -66,6 +66,7 @@ class Article(db.Model):
     byline: Mapped[str] = mapped_column(NFCString(200), default="")
     source: Mapped[str] = mapped_column(NFCString(300), default="")
     meta_description: Mapped[str] = mapped_column(NFCString(300), default="")
+    return_reason: Mapped[str] = mapped_column(NFCText, default="")
     is_featured: Mapped[bool] = mapped_column(Boolean, default=False)
     comments_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     view_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -114,3 +115,17 @@ class Revision(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     created_by: Mapped[User | None] = relationship()
+
+
+class Autosave(db.Model):
+    """The latest unsaved state of an article in one person's editor, kept apart from revisions."""
+
+    __tablename__ = "autosaves"
+    __table_args__ = (UniqueConstraint("article_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    base_version: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(JSON)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -21,6 +21,7 @@ class AuditEvent(db.Model):
     object_type: Mapped[str] = mapped_column(String(40))
     object_id: Mapped[int | None]
     summary: Mapped[str] = mapped_column(NFCText, default="")
+    ip: Mapped[str] = mapped_column(String(45), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
     actor: Mapped[User | None] = relationship()

@@ -4,6 +4,7 @@ from contextlib import suppress
 
 from flask import Flask, render_template, request
 from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException
 
 from app.extensions import db
@@ -57,6 +58,12 @@ def register_error_handlers(app: Flask) -> None:
         if error.code == 405 and error.valid_methods:
             return (*response, {"Allow": ", ".join(error.valid_methods)})
         return response
+
+    @app.errorhandler(CSRFError)
+    def handle_csrf_error(error: CSRFError):
+        return render_error(
+            400, _("Your session has expired or the form is no longer valid. Reload the page and try again.")
+        )
 
     @app.errorhandler(InvalidInput)
     def handle_invalid_input(error: InvalidInput):

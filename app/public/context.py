@@ -3,6 +3,7 @@
 from flask import Flask, g, url_for
 
 from app.accounts.permissions import can
+from app.admin.navigation import admin_menu
 from app.articles.views import article_url
 from app.core.dates import (
     DATE_PATTERN,
@@ -59,6 +60,7 @@ def register(app: Flask) -> None:
     app.add_template_global(article_url)
     app.add_template_global(image_sources)
     app.add_template_global(can)
+    app.add_template_global(admin_menu)
     app.add_template_global(utcnow)
     app.add_template_global(today_local)
 

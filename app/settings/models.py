@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey
+from sqlalchemy import Boolean, ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.dates import utcnow
@@ -25,4 +25,5 @@ class SiteSettings(db.Model):
     address: Mapped[str] = mapped_column(NFCString(300), default="")
     phone: Mapped[str] = mapped_column(NFCString(60), default="")
     email: Mapped[str] = mapped_column(NFCString(254), default="")
+    require_two_factor: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

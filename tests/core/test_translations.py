@@ -2,16 +2,17 @@
 
 from pathlib import Path
 
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = [("app/**.py", "python"), ("templates/**.html", "jinja2")]
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2)}
 
 
 def extracted_messages() -> set[str]:
     messages = set()
-    for _filename, _lineno, message, _comments, _context in extract_from_dir(ROOT, METHODS):
+    for _filename, _lineno, message, _comments, _context in extract_from_dir(ROOT, METHODS, keywords=KEYWORDS):
         messages.add(message[0] if isinstance(message, tuple) else message)
     return messages
 
