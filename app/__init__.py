@@ -61,11 +61,15 @@ def init_extensions(app: Flask) -> None:
             configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
 
     from app.accounts.services import load_user
+    from app.accounts.sessions import init_sessions
 
     login_manager.user_loader(load_user)
+    login_manager.login_view = "accounts.login"
+    init_sessions(app)
 
 
 def register_blueprints(app: Flask) -> None:
+    from app.accounts.views import blueprint as accounts
     from app.admin.views import blueprint as admin
     from app.articles.views import blueprint as articles
     from app.campaigns.views import blueprint as campaigns
@@ -74,7 +78,7 @@ def register_blueprints(app: Flask) -> None:
     from app.public.views import blueprint as public
     from app.sections.views import blueprint as sections
 
-    for blueprint in (admin, public, keywords, campaigns, media, articles, sections):
+    for blueprint in (accounts, admin, public, keywords, campaigns, media, articles, sections):
         app.register_blueprint(blueprint)
 
 

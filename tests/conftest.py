@@ -15,7 +15,10 @@ from sqlalchemy import event
 from sqlalchemy.orm import scoped_session, sessionmaker
 
 from app import create_app
+from app.accounts.models import User
+from app.accounts.sessions import session_values
 from app.extensions import db as _db
+from tests.factories import make_user
 
 
 def database_url(tmp_path_factory) -> str:
@@ -128,3 +131,16 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "db" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.database)
+
+
+@pytest.fixture
+def login_as(client):
+    """Log the test client in as a new user of `role` (or as the given user); returns the user."""
+
+    def login(role_or_user="editor") -> User:
+        user = role_or_user if isinstance(role_or_user, User) else make_user(role=role_or_user)
+        with client.session_transaction() as session:
+            session.update(session_values(user))
+        return user
+
+    return login

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
-from werkzeug.security import generate_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.accounts.models import Role, User
 from app.audit.services import record
@@ -17,6 +17,7 @@ from app.extensions import db
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 1024
+DUMMY_HASH = generate_password_hash("not a real password")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -72,9 +73,23 @@ def create_user(*, email: str, full_name: str, role: Role | str, password: str, 
     return user
 
 
-def load_user(user_id: str) -> User | None:
-    """Flask-Login's loader: only active accounts have a session."""
-    if not user_id.isdigit():
+def load_user(session_id: str) -> User | None:
+    """Flask-Login's loader: an active account whose session version still matches the cookie's."""
+    user_id, _sep, version = session_id.partition(":")
+    if not (user_id.isdigit() and version.isdigit()):
         return None
     user = db.session.get(User, int(user_id))
-    return user if user and user.is_active else None
+    if user is None or not user.is_active or user.session_version != int(version):
+        return None
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with this email and password, or None (callers never learn which part failed)."""
+    user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
+    if user is None or not user.is_active:
+        check_password_hash(DUMMY_HASH, password)  # same work whether or not the email exists
+        return None
+    if not check_password_hash(user.password_hash, password):
+        return None
+    return user

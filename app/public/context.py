@@ -61,6 +61,7 @@ def register(app: Flask) -> None:
     app.add_template_global(image_sources)
     app.add_template_global(can)
     app.add_template_global(admin_menu)
+    app.add_template_global(lambda endpoint: endpoint in app.view_functions, "has_endpoint")
     app.add_template_global(utcnow)
     app.add_template_global(today_local)
 

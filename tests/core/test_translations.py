@@ -12,7 +12,9 @@ KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "lazy_ngettext
 
 def extracted_messages() -> set[str]:
     messages = set()
-    for _filename, _lineno, message, _comments, _context in extract_from_dir(ROOT, METHODS, keywords=KEYWORDS):
+    for _filename, _lineno, message, _comments, _context in extract_from_dir(
+        ROOT, METHODS, keywords=KEYWORDS
+    ):
         messages.add(message[0] if isinstance(message, tuple) else message)
     return messages
 
