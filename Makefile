@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := app
 
-.PHONY: run test lint install clean
+.PHONY: run test lint install vendor clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -24,12 +24,34 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-run: $(VENV)/.installed
+# The WYSIWYG editor, from npm (pinned in package-lock.json) into the git-ignored static/vendor/.
+# Without npm the back office falls back to a plain HTML field and says why; the stamp is only
+# written after a real install, so the next `make run` installs the editor once npm is there.
+VENDOR := static/vendor
+SUNEDITOR_FILES := dist/suneditor.min.js dist/suneditor.min.css dist/suneditor-contents.min.css LICENSE.txt
+
+vendor: $(VENDOR)/.installed
+
+$(VENDOR)/.installed: package.json package-lock.json Makefile
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "WARNING: npm not found, so the article editor is not installed; the body stays a plain HTML field."; \
+		echo "WARNING: install Node.js/npm (apt-get install npm) and run make again."; \
+	else \
+		set -e; \
+		npm ci --no-audit --no-fund --loglevel=error; \
+		rm -rf $(VENDOR)/suneditor; \
+		mkdir -p $(VENDOR)/suneditor; \
+		cp $(addprefix node_modules/suneditor/,$(SUNEDITOR_FILES)) $(VENDOR)/suneditor/; \
+		touch $@; \
+		echo "SunEditor copied into $(VENDOR)/suneditor/."; \
+	fi
+
+run: $(VENV)/.installed vendor
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed-demo --if-empty
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev vendor
 	$(BIN)/ruff check app tests bench
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -38,4 +60,4 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check app tests bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules $(VENDOR)

@@ -69,16 +69,37 @@ def init_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from app.accounts.admin_views import blueprint as users_admin
     from app.accounts.views import blueprint as accounts
     from app.admin.views import blueprint as admin
+    from app.articles.admin_views import blueprint as articles_admin
     from app.articles.views import blueprint as articles
+    from app.audit.admin_views import blueprint as audit_admin
     from app.campaigns.views import blueprint as campaigns
+    from app.keywords.admin_views import blueprint as keywords_admin
     from app.keywords.views import blueprint as keywords
     from app.media.views import blueprint as media
     from app.public.views import blueprint as public
+    from app.sections.admin_views import blueprint as sections_admin
     from app.sections.views import blueprint as sections
+    from app.settings.admin_views import blueprint as settings_admin
 
-    for blueprint in (accounts, admin, public, keywords, campaigns, media, articles, sections):
+    for blueprint in (
+        accounts,
+        users_admin,
+        admin,
+        public,
+        keywords,
+        campaigns,
+        media,
+        articles,
+        articles_admin,
+        sections,
+        sections_admin,
+        keywords_admin,
+        settings_admin,
+        audit_admin,
+    ):
         app.register_blueprint(blueprint)
 
 

@@ -20,11 +20,16 @@ class Defaults:
     IMAGE_WIDTHS = (320, 640, 1024, 1600)
     PAGE_SIZE = 20
     MAX_PAGE = 10_000
+    PASSWORD_HASH_METHOD = "scrypt"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
     RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_LIMIT_PER_IP = "10 per minute"
+    LOGIN_LIMIT_PER_ACCOUNT = "5 per minute"
     CACHE_DEFAULT_TIMEOUT = 300
+    MAX_CONTENT_LENGTH = 20 * 1024 * 1024  # a cover photo straight from a camera; larger → 413
+    MAX_FORM_MEMORY_SIZE = 5 * 1024 * 1024  # a long article pasted from Word exceeds the 500 kB default
 
 
 ENVIRONMENT_KEYS = {

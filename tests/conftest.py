@@ -35,6 +35,7 @@ def app(tmp_path_factory) -> Iterator[Flask]:
             "SQLALCHEMY_DATABASE_URI": database_url(tmp_path_factory),
             "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
             "IMAGE_WIDTHS": (320, 640),
+            "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",  # production strength is tested in tests/accounts
             "WTF_CSRF_ENABLED": True,
             "RATELIMIT_ENABLED": False,
             "SERVER_NAME": "bantin.test",

@@ -11,11 +11,17 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
+from app.accounts.services import load_user
+
 IDLE_TIMEOUT_SECONDS = 30 * 60
 ABSOLUTE_TIMEOUT_SECONDS = 12 * 3600
 SEEN_REFRESH_SECONDS = 60
+SECOND_STEP_SECONDS = 5 * 60
 LOGIN_AT = "login_at"
 SEEN_AT = "seen_at"
+PENDING_USER = "pending_user"
+PENDING_AT = "pending_at"
+PENDING_NEXT = "pending_next"
 
 
 def session_values(user, now: float | None = None) -> dict:
@@ -34,6 +40,28 @@ def start_session(user) -> None:
 def end_session() -> None:
     logout_user()
     session.clear()
+
+
+def begin_second_step(user, next_url: str) -> None:
+    """Remember who passed the password step; they are NOT logged in until they give their code.
+
+    Only the pending id is kept (no `_user_id`), so Flask-Login sees an anonymous visitor and
+    every back-office page still refuses them.
+    """
+    session.clear()
+    session.update({PENDING_USER: user.get_id(), PENDING_AT: time.time(), PENDING_NEXT: next_url})
+
+
+def pending_user():
+    """The user half-way through signing in, if the password step was recent and still valid."""
+    pending_id = session.get(PENDING_USER)
+    if not pending_id or time.time() - session.get(PENDING_AT, 0) > SECOND_STEP_SECONDS:
+        return None
+    return load_user(pending_id)
+
+
+def pending_next() -> str:
+    return session.get(PENDING_NEXT, "")
 
 
 def enforce_session_limits():

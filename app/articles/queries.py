@@ -1,14 +1,18 @@
 """Reading articles. Every public list starts from public_articles(): one place decides visibility."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import abort
-from sqlalchemy import Select, and_, func, literal, or_, select, union_all
+from sqlalchemy import Select, String, and_, case, func, literal, or_, select, type_coerce, union_all
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.articles.models import Article, ArticleStatus
+from app.accounts.models import User
+from app.accounts.permissions import can
+from app.articles.models import Article, ArticleStatus, related_articles
 from app.core.dates import utcnow
+from app.core.text import fold
 from app.extensions import db
 from app.keywords.models import Keyword, article_keywords
 from app.media.models import GalleryItem
@@ -170,3 +174,198 @@ def with_keyword(keyword: Keyword) -> Select:
 
 def in_campaign(campaign_id: int) -> Select:
     return public_articles().where(Article.campaign_id == campaign_id)
+
+
+# The back office: every status, filtered and sorted for the article list, the editor and the dashboard.
+
+ADMIN_SORTS = {
+    "updated": (Article.updated_at.desc(), Article.id.desc()),
+    "published": (Article.published_at.desc().nulls_last(), Article.id.desc()),
+    "title": (Article.title.asc(), Article.id.asc()),
+}
+
+
+@dataclass
+class ArticleFilters:
+    """What the back-office list asks for; `owner_id` limits it to one author's articles (contributors)."""
+
+    status: str = ""
+    section_id: int | None = None
+    author_id: int | None = None
+    keyword: str = ""
+    text: str = ""
+    sort: str = "updated"
+    owner_id: int | None = None
+    waiting_for: User | None = None
+
+
+def with_state(state: str, now: datetime | None = None) -> ColumnElement[bool]:
+    """Articles in a status as people see it: "scheduled" and "published" split on the publication time."""
+    now = now or utcnow()
+    if state == "scheduled":
+        return and_(Article.status == ArticleStatus.PUBLISHED, Article.published_at > now)
+    if state == "published":
+        return is_public(now)
+    return Article.status == ArticleStatus(state)
+
+
+def waiting_for(user: User) -> ColumnElement[bool]:
+    """The "waiting for me" queue: submissions for editors; own drafts and returned work for contributors."""
+    if can(user, "article.edit_any"):
+        return Article.status == ArticleStatus.PENDING
+    return and_(
+        Article.created_by_id == user.id,
+        Article.status.in_([ArticleStatus.DRAFT, ArticleStatus.REJECTED]),
+    )
+
+
+def admin_articles(filters: ArticleFilters) -> Select:
+    """The back-office list: any status, with section and author loaded for each row."""
+    statement = select(Article).options(joinedload(Article.section), joinedload(Article.created_by))
+    if filters.owner_id is not None:
+        statement = statement.where(Article.created_by_id == filters.owner_id)
+    if filters.waiting_for is not None:
+        statement = statement.where(waiting_for(filters.waiting_for))
+    if filters.status:
+        statement = statement.where(with_state(filters.status))
+    if filters.section_id is not None:
+        statement = statement.where(Article.section_id == filters.section_id)
+    if filters.author_id is not None:
+        statement = statement.where(Article.created_by_id == filters.author_id)
+    if filters.keyword and fold(filters.keyword).strip():
+        tagged = (
+            select(article_keywords.c.article_id)
+            .join(Keyword, Keyword.id == article_keywords.c.keyword_id)
+            .where(Keyword.folded.startswith(fold(filters.keyword).strip(), autoescape=True))
+        )
+        statement = statement.where(Article.id.in_(tagged))
+    if filters.text.strip():
+        text = filters.text.strip()
+        statement = statement.where(
+            or_(Article.title.icontains(text, autoescape=True), Article.lead.icontains(text, autoescape=True))
+        )
+    return statement.order_by(*ADMIN_SORTS.get(filters.sort, ADMIN_SORTS["updated"]))
+
+
+def count_waiting_for(user: User) -> int:
+    return db.session.scalar(select(func.count()).select_from(Article).where(waiting_for(user)))
+
+
+def counts_by_state(owner_id: int | None = None) -> dict[str, int]:
+    """How many articles are in each status as people see it (scheduled apart), optionally one author's."""
+    scheduled = with_state("scheduled")
+    state = case((scheduled, literal("scheduled")), else_=type_coerce(Article.status, String))
+    statement = select(state, func.count()).group_by(state)
+    if owner_id is not None:
+        statement = statement.where(Article.created_by_id == owner_id)
+    counts = dict.fromkeys(("draft", "pending", "scheduled", "published", "rejected", "unpublished"), 0)
+    counts.update(dict(db.session.execute(statement).all()))
+    return counts
+
+
+def get_admin_article_or_404(article_id: int) -> Article:
+    """An article in any status, with what the editor and preview show loaded."""
+    article = db.session.scalar(
+        select(Article)
+        .where(Article.id == article_id)
+        .options(
+            joinedload(Article.section).joinedload(Section.parent),
+            joinedload(Article.cover),
+            joinedload(Article.created_by),
+            selectinload(Article.keywords),
+            selectinload(Article.related),
+        )
+    )
+    if article is None:
+        abort(404)
+    return article
+
+
+def of_author(user: User, statuses: tuple[ArticleStatus, ...], limit: int) -> list[Article]:
+    """One author's articles in these statuses, most recently changed first."""
+    return list(
+        db.session.scalars(
+            select(Article)
+            .where(Article.created_by_id == user.id, Article.status.in_(statuses))
+            .options(joinedload(Article.section))
+            .order_by(Article.updated_at.desc(), Article.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def awaiting_review(limit: int) -> list[Article]:
+    """Submitted articles, the longest waiting first."""
+    return list(
+        db.session.scalars(
+            select(Article)
+            .where(Article.status == ArticleStatus.PENDING)
+            .options(joinedload(Article.section), joinedload(Article.created_by))
+            .order_by(Article.updated_at.asc(), Article.id.asc())
+            .limit(limit)
+        )
+    )
+
+
+def related_candidates(article: Article | None, limit: int) -> list[Article]:
+    """What the editor offers as related articles: the newest public ones, plus those already picked."""
+    picked = list(article.related) if article is not None else []
+    recent = latest(limit, exclude_ids=tuple(a.id for a in picked) + ((article.id,) if article else ()))
+    return picked + recent
+
+
+def section_choices() -> list[Section]:
+    """Every section, each top-level one followed by its sub-sections, in editors' order."""
+    sections = list(db.session.scalars(select(Section).order_by(Section.position, Section.id)))
+    ordered = []
+    for section in sections:
+        if section.parent_id is None:
+            ordered.append(section)
+            ordered.extend(child for child in sections if child.parent_id == section.id)
+    return ordered
+
+
+def authors() -> list[User]:
+    """Staff who have written at least one article, by name."""
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.id.in_(select(Article.created_by_id).where(Article.created_by_id.is_not(None))))
+            .order_by(User.full_name)
+        )
+    )
+
+
+def related_for_page(article: Article, limit: int) -> list[Article]:
+    """The article page's related list in one statement: hand-picked ones first, in the editor's order,
+    then public articles sharing the most keywords, newest first."""
+    picked = (
+        select(related_articles.c.related_id, related_articles.c.position)
+        .where(related_articles.c.article_id == article.id)
+        .subquery()
+    )
+    shared = (
+        select(article_keywords.c.article_id, func.count().label("shared"))
+        .where(
+            article_keywords.c.keyword_id.in_([keyword.id for keyword in article.keywords]),
+            article_keywords.c.article_id != article.id,
+        )
+        .group_by(article_keywords.c.article_id)
+        .subquery()
+    )
+    statement = (
+        public_articles()
+        .outerjoin(picked, picked.c.related_id == Article.id)
+        .outerjoin(shared, shared.c.article_id == Article.id)
+        .where(Article.id != article.id)
+        .where(or_(picked.c.related_id.is_not(None), shared.c.article_id.is_not(None)))
+        .order_by(None)
+        .order_by(
+            picked.c.position.is_(None),
+            picked.c.position,
+            shared.c.shared.desc(),
+            Article.published_at.desc(),
+            Article.id.desc(),
+        )
+    )
+    return listed(statement, limit)

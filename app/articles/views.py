@@ -18,14 +18,17 @@ def detail(section_slug: str, article_slug: str, article_id: int):
     if request.path != canonical:
         return redirect(canonical, code=301)
     record_view(article.id)
+    return render_template("articles/detail.html", **page_context(article))
+
+
+def page_context(article) -> dict:
+    """What the article page shows: the article, its related stories (hand-picked first), its neighbours.
+
+    The back-office preview renders the same template with this same context.
+    """
     newer, older = queries.neighbours(article)
-    return render_template(
-        "articles/detail.html",
-        article=article,
-        related=queries.related_by_keywords(article, RELATED_SIZE),
-        newer=newer,
-        older=older,
-    )
+    related = queries.related_for_page(article, RELATED_SIZE)
+    return {"article": article, "related": related, "newer": newer, "older": older}
 
 
 def article_url(article, **values) -> str:

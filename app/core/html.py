@@ -13,9 +13,13 @@ ALLOWED_TAGS = {
     "h3",
     "h4",
     "strong",
+    "b",
     "em",
+    "i",
     "u",
     "s",
+    "sub",
+    "sup",
     "a",
     "ol",
     "ul",
@@ -54,9 +58,18 @@ def sanitize_html(raw: str) -> str:
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes=ALLOWED_URL_SCHEMES,
             filter_style_properties={"text-align"},
+            attribute_filter=_drop_styles_without_alignment,
             link_rel="noopener noreferrer",
         )
-    )
+    ).strip()
+
+
+def _drop_styles_without_alignment(_tag: str, attribute: str, value: str) -> str | None:
+    """Remove a style attribute with no text-align at all, so Word's mso- styles leave no `style=""`."""
+    if attribute != "style":
+        return value
+    properties = (declaration.partition(":")[0].strip().lower() for declaration in value.split(";"))
+    return value if "text-align" in properties else None
 
 
 def html_to_text(fragment: str) -> str:

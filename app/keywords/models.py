@@ -30,3 +30,13 @@ class Keyword(db.Model):
 
     def __repr__(self) -> str:
         return f"<Keyword {self.name}>"
+
+
+class KeywordRedirect(db.Model):
+    """A keyword's former address: `/tu-khoa/<slug>` answers 301 with the keyword's current page."""
+
+    __tablename__ = "keyword_redirects"
+
+    slug: Mapped[str] = mapped_column(String(120), primary_key=True)
+    keyword_id: Mapped[int] = mapped_column(ForeignKey("keywords.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,6 +1,8 @@
 """What every template can use: dates, URLs, images, the site settings, the menu and the sidebar."""
 
-from flask import Flask, g, url_for
+from pathlib import Path
+
+from flask import Flask, current_app, g, url_for
 
 from app.accounts.permissions import can
 from app.admin.navigation import admin_menu
@@ -24,6 +26,14 @@ def _once_per_request(name: str, load):
     if name not in g:
         setattr(g, name, load())
     return getattr(g, name)
+
+
+EDITOR_BUILD = "vendor/suneditor/suneditor.min.js"
+
+
+def editor_installed() -> bool:
+    """Whether `make vendor` copied SunEditor's build into static/ (it cannot where npm is missing)."""
+    return (Path(current_app.static_folder) / EDITOR_BUILD).is_file()
 
 
 def media_url(key: str) -> str:
@@ -59,6 +69,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(iso_local, "iso_local")
     app.add_template_global(article_url)
     app.add_template_global(image_sources)
+    app.add_template_global(editor_installed)
     app.add_template_global(can)
     app.add_template_global(admin_menu)
     app.add_template_global(lambda endpoint: endpoint in app.view_functions, "has_endpoint")

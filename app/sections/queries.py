@@ -1,9 +1,10 @@
 """Reading sections: the menu, the home-page and sidebar boxes, one section by slug."""
 
 from flask import abort
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from app.articles.models import Article
 from app.extensions import db
 from app.sections.models import Section
 
@@ -55,3 +56,50 @@ def get_section_by_slug_or_404(slug: str) -> Section:
 def ids_with_descendants(section: Section) -> list[int]:
     """A section's id and its sub-sections' ids (two levels at most), whose articles it lists."""
     return [section.id, *(child.id for child in section.children)]
+
+
+def section_tree() -> list[Section]:
+    """Top-level sections in editors' order, each with its sub-sections loaded: the back-office tree."""
+    return list(
+        db.session.scalars(
+            select(Section)
+            .where(Section.parent_id.is_(None))
+            .options(selectinload(Section.children))
+            .order_by(Section.position, Section.id)
+        )
+    )
+
+
+def top_level_sections(*, excluding: Section | None = None) -> list[Section]:
+    """The sections that may be a parent (the tree has two levels), a section itself left out."""
+    statement = select(Section).where(Section.parent_id.is_(None)).order_by(Section.position, Section.id)
+    if excluding is not None and excluding.id is not None:
+        statement = statement.where(Section.id != excluding.id)
+    return list(db.session.scalars(statement))
+
+
+def siblings(parent_id: int | None) -> list[Section]:
+    """The sections sharing a parent (or the top level), in their current order."""
+    same_parent = Section.parent_id.is_(None) if parent_id is None else Section.parent_id == parent_id
+    return list(db.session.scalars(select(Section).where(same_parent).order_by(Section.position, Section.id)))
+
+
+def article_counts() -> dict[int, int]:
+    """How many articles (any status) each section holds, drafts included: they block deletion too."""
+    counted = select(Article.section_id, func.count()).group_by(Article.section_id)
+    return dict(db.session.execute(counted).all())
+
+
+def count_articles(section: Section) -> int:
+    return db.session.scalar(select(func.count()).where(Article.section_id == section.id)) or 0
+
+
+def slug_in_use(slug: str, *, excluding: Section | None = None) -> bool:
+    statement = select(Section.id).where(Section.slug == slug)
+    if excluding is not None and excluding.id is not None:
+        statement = statement.where(Section.id != excluding.id)
+    return db.session.scalar(statement) is not None
+
+
+def get_section_or_404(section_id: int) -> Section:
+    return db.get_or_404(Section, section_id)

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.dates import utcnow
 from app.core.db import NFCString, UTCDateTime
@@ -27,3 +27,5 @@ class SiteSettings(db.Model):
     email: Mapped[str] = mapped_column(NFCString(254), default="")
     require_two_factor: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    logo = relationship("Media", foreign_keys=[logo_id])

@@ -70,3 +70,11 @@ def test_without_redis_cache_and_limits_stay_in_process(bare_app):
 )
 def test_database_urls_use_the_installed_postgresql_driver(given, used):
     assert normalise_database_url(given) == used
+
+
+def test_passwords_are_hashed_with_full_strength_scrypt_by_default(bare_app):
+    from app.accounts.services import hash_password
+
+    load_config(bare_app, None)
+    with bare_app.app_context():
+        assert hash_password("một mật khẩu dài").startswith("scrypt:32768:8:1$")

@@ -1,0 +1,93 @@
+"""Helpers for the account tests: posting forms with their CSRF token, throttling, TOTP codes."""
+
+import time
+
+import pyotp
+import pytest
+from flask import request
+from limits.storage import MemoryStorage
+from limits.strategies import FixedWindowRateLimiter
+
+from app.accounts.two_factor import enable_two_factor, new_secret
+from app.core.db import write_transaction
+from app.extensions import db as _db
+from app.extensions import limiter
+from app.settings.models import SiteSettings
+from tests.factories import make_user
+from tests.pages import parse
+
+PASSWORD = "một mật khẩu đủ dài"
+
+
+def csrf_token(client, path: str) -> str:
+    """The token a browser would send: from the page's <meta name="csrf-token">."""
+    page = client.get(path)
+    assert page.status_code == 200, (path, page.status_code)
+    return parse(page.data).one('meta[name="csrf-token"]')["content"]
+
+
+@pytest.fixture
+def submit(client):
+    """POST a form the way a browser does: GET its page for the token first."""
+
+    def post(path: str, data: dict | None = None, *, page: str | None = None, **kwargs):
+        token = csrf_token(client, page or path)
+        return client.post(path, data={**(data or {}), "csrf_token": token}, **kwargs)
+
+    return post
+
+
+@pytest.fixture
+def log_in(client, submit):
+    """Sign in through the login form; returns the response."""
+
+    def sign_in(email: str, password: str = PASSWORD, **kwargs):
+        return submit("/admin/login", {"email": email, "password": password}, **kwargs)
+
+    return sign_in
+
+
+@pytest.fixture
+def throttling(monkeypatch):
+    """Turn the shared limiter on for one test, with fresh in-memory counters.
+
+    The test app is built with RATELIMIT_ENABLED False, so init_app left the limiter without
+    storage; these are the attributes init_app would have set. monkeypatch restores them after.
+    """
+    storage = MemoryStorage()
+    monkeypatch.setattr(limiter, "enabled", True)
+    monkeypatch.setattr(limiter, "initialized", True)
+    monkeypatch.setattr(limiter, "_storage", storage)
+    monkeypatch.setattr(limiter, "_limiter", FixedWindowRateLimiter(storage))
+    monkeypatch.setattr(limiter, "_request_identifier", lambda: request.endpoint or "")
+    return limiter
+
+
+def next_code(secret: str) -> str:
+    """A valid code that has not been used yet (the current one may have confirmed enrolment)."""
+    return pyotp.TOTP(secret).at(time.time() + 30)
+
+
+@pytest.fixture
+def two_factor_user(db):
+    """A user with two-factor on: (user, secret, recovery codes)."""
+
+    def make(role="editor", **overrides):
+        user = make_user(role=role, **overrides)
+        secret = new_secret()
+        codes = enable_two_factor(user, secret=secret, code=pyotp.TOTP(secret).now())
+        return user, secret, codes
+
+    return make
+
+
+@pytest.fixture
+def require_two_factor(db):
+    """The site setting an admin would tick: two-factor required for editors and admins."""
+    with write_transaction():
+        settings = _db.session.get(SiteSettings, 1)
+        if settings is None:
+            settings = SiteSettings(id=1, site_name="Bản tin thử nghiệm")
+            _db.session.add(settings)
+        settings.require_two_factor = True
+    return settings
