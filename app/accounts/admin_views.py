@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.accounts import services
-from app.accounts.forms import ROLE_LABELS, ButtonForm, ResetPasswordForm, RoleForm, UserCreateForm, add_error
+from app.accounts.forms import ROLE_LABELS, ButtonForm, ResetPasswordForm, RoleForm, UserCreateForm
 from app.accounts.models import User
 from app.accounts.permissions import require
 from app.accounts.queries import all_users, get_user_or_404, unused_recovery_codes
@@ -13,6 +13,7 @@ from app.accounts.sessions import start_session
 from app.accounts.two_factor import reset_two_factor
 from app.admin import admin_blueprint
 from app.core.errors import InvalidInput, NotAllowed
+from app.core.forms import add_error
 
 blueprint = admin_blueprint("users_admin", __name__, url_prefix="/users")
 

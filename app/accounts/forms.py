@@ -6,7 +6,6 @@ from wtforms import EmailField, PasswordField, SelectChoice, SelectField, String
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from app.accounts.models import Role
-from app.core.errors import InvalidInput
 
 TOO_LONG = _l("This is too long.")
 ROLE_LABELS = {
@@ -31,15 +30,6 @@ def _role_field():
         choices=[SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()],
         validate_choice=False,
     )
-
-
-def add_error(form: FlaskForm, error: InvalidInput) -> None:
-    """Put a service's message next to its field, or above the form when no field matches."""
-    field = form[error.field] if error.field and error.field in form else None
-    if field is None:
-        form.form_errors.append(error.message)
-    else:
-        field.errors = [*field.errors, error.message]
 
 
 class LoginForm(FlaskForm):

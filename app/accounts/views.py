@@ -22,7 +22,6 @@ from app.accounts.forms import (
     CodeForm,
     LoginForm,
     PasswordConfirmForm,
-    add_error,
 )
 from app.accounts.permissions import require
 from app.accounts.queries import unused_recovery_codes
@@ -38,6 +37,7 @@ from app.accounts.sessions import (
 )
 from app.admin import no_store, require_staff_login
 from app.core.errors import InvalidInput
+from app.core.forms import add_error
 from app.extensions import limiter
 from app.settings.queries import get_site_settings
 

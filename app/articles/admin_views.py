@@ -12,7 +12,8 @@ from app.articles.services import EditConflict
 from app.articles.views import page_context
 from app.articles.workflow import STATE_LABELS, TRANSITIONS, IllegalTransition
 from app.core.dates import utcnow
-from app.core.errors import InvalidInput, NotAllowed, bad_request, render_error
+from app.core.errors import Conflict, InvalidInput, NotAllowed, render_error
+from app.core.forms import add_error
 from app.core.pagination import paginate
 from app.keywords.queries import suggest_keywords
 
@@ -89,17 +90,19 @@ def edit(article_id: int):
 def transition(article_id: int):
     article = queries.get_admin_article_or_404(article_id)
     form = TransitionForm()
+    status = 400
     if form.validate():
         try:
             workflow.apply(article, form.action.data, actor=current_user, reason=form.reason.data or "")
         except InvalidInput as error:
-            attach_error(form, error)
+            status = attach_error(form, error)
         else:
             flash(workflow.outcome(article, form.action.data), "success")
             return redirect(after_save_url(article))
     if not policy.can_edit(current_user, article):
-        bad_request(" ".join(str(message) for messages in form.errors.values() for message in messages))
-    return render_editor(editor_form(article, submitted=False), article, transition_form=form), 400
+        messages = " ".join(str(message) for messages in form.errors.values() for message in messages)
+        return render_error(status, messages)
+    return render_editor(editor_form(article, submitted=False), article, transition_form=form), status
 
 
 @blueprint.get("/keyword-suggestions")
@@ -207,12 +210,8 @@ def render_list(form, page) -> str:
 
 def attach_error(form, error: InvalidInput | IllegalTransition) -> int:
     """Show a service's refusal next to its field (or above the form); the status to answer with."""
-    field = form._fields.get(getattr(error, "field", None) or "")
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        form.form_errors.append(error.message)
-    return 409 if isinstance(error, IllegalTransition) else 400
+    add_error(form, error)
+    return 409 if isinstance(error, Conflict) else 400
 
 
 def after_save_url(article: Article) -> str:

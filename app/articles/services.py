@@ -1,12 +1,10 @@
 """Writing articles: create and save with a revision each time, refuse stale saves, count views."""
 
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask_babel import gettext as _
-from PIL import Image
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -21,12 +19,11 @@ from app.core.text import clean_line, keyword_key, nfc, slugify
 from app.extensions import db
 from app.keywords.services import keywords_for_names
 from app.media.models import Media
-from app.media.services import add_image
+from app.media.services import add_uploaded_image
 from app.sections.models import Section
 
 SLUG_MAX_LENGTH = 120
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-COVER_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 LIMITS = {"title": 300, "byline": 200, "source": 300, "meta_description": 300, "cover_alt": 300}
 REVISION_FIELDS = (
     "title",
@@ -245,25 +242,17 @@ def _apply(article: Article, data: ArticleInput, values: dict, *, actor: User | 
     article.comments_enabled = values["comments_enabled"]
     article.section = data.section
     article.keywords = keywords_for_names(values["keywords"])
-    cover = _store_cover(data.cover_upload, actor=actor) if data.cover_upload else data.cover
+    cover = (
+        add_uploaded_image(data.cover_upload, field="cover", uploaded_by=actor)
+        if data.cover_upload
+        else data.cover
+    )
     if cover is not None:
         if data.cover_alt is not None:
             cover.alt = clean_line(data.cover_alt)
         if data.cover_credit is not None:
             cover.credit = clean_line(data.cover_credit)
     article.cover = cover
-
-
-def _store_cover(upload: bytes, *, actor: User | None) -> Media:
-    """Decode the upload as one of the allowed image formats before storing it; anything else is refused."""
-    try:
-        with Image.open(io.BytesIO(upload), formats=COVER_FORMATS) as image:
-            image.load()
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        raise InvalidInput(
-            "cover", _("This file is not an image we can use. Please upload a JPEG, PNG, WebP or GIF photo.")
-        ) from None
-    return add_image(upload, uploaded_by=actor)
 
 
 def _store_related(article: Article, related_ids: list[int]) -> None:

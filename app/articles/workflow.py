@@ -14,7 +14,7 @@ from app.articles.services import ArticleInput, build_article, save_article
 from app.audit.services import record
 from app.core.dates import as_utc, format_vn, utcnow
 from app.core.db import write_transaction
-from app.core.errors import DomainError, InvalidInput, NotAllowed
+from app.core.errors import Conflict, InvalidInput, NotAllowed
 from app.core.text import nfc
 from app.notifications.services import notify
 
@@ -67,12 +67,11 @@ STATE_LABELS = {
 }
 
 
-class IllegalTransition(DomainError):
+class IllegalTransition(Conflict):
     """A transition the table does not allow from the article's current status."""
 
     def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+        super().__init__(None, message)
 
 
 def state_of(article: Article, now: datetime | None = None) -> str:

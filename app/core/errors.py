@@ -21,6 +21,10 @@ class InvalidInput(DomainError):
         self.message = message
 
 
+class Conflict(InvalidInput):
+    """The request clashes with what is stored (a taken name, a stale version, a wrong status): a 409."""
+
+
 class NotAllowed(DomainError):
     pass
 

@@ -8,10 +8,11 @@ from flask_login import current_user
 from app.accounts.permissions import require
 from app.admin import admin_blueprint
 from app.core.errors import InvalidInput
+from app.core.forms import add_error
 from app.core.pagination import paginate
 from app.core.text import clean_line
 from app.keywords import queries
-from app.keywords.forms import MergeForm, RenameForm, add_error
+from app.keywords.forms import MergeForm, RenameForm
 from app.keywords.models import Keyword
 from app.keywords.services import KeywordNameTaken, merge_keywords, rename_keyword
 

@@ -5,7 +5,6 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length
 
-from app.core.errors import InvalidInput
 from app.keywords.services import MAX_KEYWORD_LENGTH
 
 
@@ -28,12 +27,3 @@ class MergeForm(FlaskForm):
             Length(max=MAX_KEYWORD_LENGTH, message=_l("The name must be at most %(max)d characters.")),
         ],
     )
-
-
-def add_error(form: FlaskForm, error: InvalidInput) -> None:
-    """Put a service's message next to its field, or above the form when no field matches."""
-    field = form[error.field] if error.field and error.field in form else None
-    if field is None:
-        form.form_errors.append(error.message)
-    else:
-        field.errors = [*field.errors, error.message]

@@ -6,7 +6,7 @@ from sqlalchemy import delete, func, insert, literal, select, update
 from app.accounts.models import User
 from app.audit.services import record
 from app.core.db import write_transaction
-from app.core.errors import InvalidInput
+from app.core.errors import Conflict, InvalidInput
 from app.core.text import clean_line, fold, keyword_key, slugify, unique_slug
 from app.extensions import db
 from app.keywords.models import Keyword, KeywordRedirect, article_keywords
@@ -15,7 +15,7 @@ from app.keywords.queries import find_live_keyword, keyword_with_key, merge_targ
 MAX_KEYWORD_LENGTH = 100
 
 
-class KeywordNameTaken(InvalidInput):
+class KeywordNameTaken(Conflict):
     """A rename onto another keyword's name: answered with 409 and an offer to merge instead."""
 
     def __init__(self, existing: Keyword):

@@ -4,10 +4,12 @@ import hashlib
 import io
 
 from flask import current_app
+from flask_babel import gettext as _
 from PIL import Image, ImageOps
 from sqlalchemy import select
 
 from app.accounts.models import User
+from app.core.errors import InvalidInput
 from app.core.text import clean_line
 from app.extensions import db
 from app.media.models import Media, MediaKind
@@ -39,6 +41,25 @@ def _encode(image: Image.Image, pil_format: str, options: dict) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, pil_format, **options)
     return buffer.getvalue()
+
+
+UPLOAD_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
+
+
+def add_uploaded_image(data: bytes, *, field: str, alt: str = "", uploaded_by: User | None = None) -> Media:
+    """Store an upload only if it decodes as an allowed image format; anything else is a field error.
+
+    Decoder failures of every kind (truncated files, polyglots, oversized chunks, bombs) end as a
+    Vietnamese message next to `field`, never a 500. The caller commits.
+    """
+    try:
+        with Image.open(io.BytesIO(data), formats=UPLOAD_FORMATS) as image:
+            image.load()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        raise InvalidInput(
+            field, _("This file is not an image we can use. Please upload a JPEG, PNG, WebP or GIF photo.")
+        ) from None
+    return add_image(data, alt=alt, uploaded_by=uploaded_by)
 
 
 def add_image(

@@ -6,9 +6,10 @@ from flask_login import current_user
 
 from app.accounts.permissions import require
 from app.admin import admin_blueprint
-from app.core.errors import InvalidInput
+from app.core.errors import Conflict, InvalidInput
+from app.core.forms import add_error
 from app.sections import queries, services
-from app.sections.forms import KIND_LABELS, MoveForm, SectionForm, add_error
+from app.sections.forms import KIND_LABELS, MoveForm, SectionForm
 
 blueprint = admin_blueprint("sections_admin", __name__, url_prefix="/sections")
 
@@ -28,7 +29,7 @@ def render_index(status: int = 200, error: str | None = None):
 def render_form(form: SectionForm, section=None, error: InvalidInput | None = None):
     if error is not None:
         add_error(form, error)
-    status = 409 if isinstance(error, services.SectionConflict) else 400 if form.errors else 200
+    status = 409 if isinstance(error, Conflict) else 400 if form.errors else 200
     return render_template("sections/admin/edit.html", form=form, section=section), status
 
 

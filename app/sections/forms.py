@@ -6,7 +6,6 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from app.core.errors import InvalidInput
 from app.sections.models import Section, SectionKind
 from app.sections.services import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, SLUG_MAX_LENGTH, SectionInput
 
@@ -100,12 +99,3 @@ class SectionForm(FlaskForm):
 
 class MoveForm(FlaskForm):
     direction = HiddenField(validators=[DataRequired(message=_l("Unknown direction."))])
-
-
-def add_error(form: FlaskForm, error: InvalidInput) -> None:
-    """Put a service's message next to its field, or above the form when no field matches."""
-    field = form[error.field] if error.field and error.field in form else None
-    if field is None:
-        form.form_errors.append(error.message)
-    else:
-        field.errors = [*field.errors, error.message]

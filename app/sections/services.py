@@ -1,32 +1,24 @@
 """Writing sections: create, edit, reorder and delete; every change is audited."""
 
-import io
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from PIL import Image
 
 from app.accounts.models import User
 from app.audit.services import record
 from app.core.db import write_transaction
-from app.core.errors import InvalidInput
+from app.core.errors import Conflict, InvalidInput
 from app.core.text import clean_line, nfc, slugify
 from app.extensions import db
-from app.media.models import Media
-from app.media.services import add_image
+from app.media.services import add_uploaded_image
 from app.sections import queries
 from app.sections.models import Section, SectionKind
 
 NAME_MAX_LENGTH = 120
 SLUG_MAX_LENGTH = 120
 DESCRIPTION_MAX_LENGTH = 2000
-IMAGE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 AUDITED_FIELDS = ("name", "slug", "description", "kind", "parent_id", "in_menu", "on_home", "in_sidebar")
-
-
-class SectionConflict(InvalidInput):
-    """The request clashes with what is stored (a taken address, a section still in use): a 409."""
 
 
 @dataclass
@@ -107,7 +99,7 @@ def delete_section(section: Section, *, actor: User | None) -> None:
     with write_transaction():
         articles = queries.count_articles(section)
         if articles:
-            raise SectionConflict(
+            raise Conflict(
                 None,
                 ngettext(
                     "“%(name)s” still holds %(num)d article. Move it to another section before deleting.",
@@ -117,7 +109,7 @@ def delete_section(section: Section, *, actor: User | None) -> None:
                 ),
             )
         if section.children:
-            raise SectionConflict(
+            raise Conflict(
                 None,
                 _("“%(name)s” has sub-sections. Move or delete them before deleting it.", name=section.name),
             )
@@ -126,18 +118,6 @@ def delete_section(section: Section, *, actor: User | None) -> None:
         db.session.delete(section)
         db.session.flush()
         _renumber(queries.siblings(parent_id))
-
-
-def stored_image(data: bytes, *, field: str, alt: str, actor: User | None) -> Media:
-    """Store an upload that decodes as an allowed image; anything else is a field error, not a 500."""
-    try:
-        with Image.open(io.BytesIO(data), formats=IMAGE_FORMATS) as image:
-            image.load()
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        raise InvalidInput(
-            field, _("This file is not an image we can use. Please upload a JPEG, PNG, WebP or GIF photo.")
-        ) from None
-    return add_image(data, alt=alt, uploaded_by=actor)
 
 
 def _validated(data: SectionInput, section: Section | None) -> dict:
@@ -155,7 +135,7 @@ def _validated(data: SectionInput, section: Section | None) -> dict:
             "slug", _("The address “%(slug)s” is used by the site itself. Please choose another.", slug=slug)
         )
     if queries.slug_in_use(slug, excluding=section):
-        raise SectionConflict("slug", _("Another section already uses the address “%(slug)s”.", slug=slug))
+        raise Conflict("slug", _("Another section already uses the address “%(slug)s”.", slug=slug))
     description = nfc((data.description or "").strip())
     if len(description) > DESCRIPTION_MAX_LENGTH:
         raise InvalidInput(
@@ -206,7 +186,7 @@ def _checked_parent_id(parent_id: int | None, section: Section | None) -> int | 
 def _apply_banner(section: Section, data: SectionInput, actor: User | None) -> bool:
     """Store a new banner or drop the current one; True when the banner changed."""
     if data.banner:
-        section.banner = stored_image(data.banner, field="banner", alt=section.name, actor=actor)
+        section.banner = add_uploaded_image(data.banner, field="banner", alt=section.name, uploaded_by=actor)
         return True
     if data.remove_banner and section.banner_id is not None:
         section.banner = None

@@ -7,7 +7,8 @@ from flask_login import current_user
 from app.accounts.permissions import require
 from app.admin import admin_blueprint
 from app.core.errors import InvalidInput
-from app.settings.forms import SettingsForm, add_error
+from app.core.forms import add_error
+from app.settings.forms import SettingsForm
 from app.settings.queries import get_site_settings
 from app.settings.services import save_site_settings
 

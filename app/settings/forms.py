@@ -6,7 +6,6 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, EmailField, StringField
 from wtforms.validators import DataRequired, Length
 
-from app.core.errors import InvalidInput
 from app.settings.models import SiteSettings
 from app.settings.services import TEXT_LIMITS, SettingsInput
 
@@ -49,12 +48,3 @@ class SettingsForm(FlaskForm):
             logo=upload.read() if upload else None,
             remove_logo=self.remove_logo.data,
         )
-
-
-def add_error(form: FlaskForm, error: InvalidInput) -> None:
-    """Put a service's message next to its field, or above the form when no field matches."""
-    field = form[error.field] if error.field and error.field in form else None
-    if field is None:
-        form.form_errors.append(error.message)
-    else:
-        field.errors = [*field.errors, error.message]

@@ -1,11 +1,9 @@
 """Saving the site settings: the single row (id 1) holding the site's name, logo and legal footer."""
 
-import io
 import re
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from PIL import Image
 
 from app.accounts.models import User
 from app.audit.services import record
@@ -13,11 +11,10 @@ from app.core.db import write_transaction
 from app.core.errors import InvalidInput
 from app.core.text import clean_line
 from app.extensions import db
-from app.media.services import add_image
+from app.media.services import add_uploaded_image
 from app.settings.models import SiteSettings
 
 SETTINGS_ID = 1
-IMAGE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 TEXT_LIMITS = {
     "site_name": 200,
     "tagline": 300,
@@ -61,7 +58,9 @@ def save_site_settings(data: SettingsInput, *, actor: User | None) -> SiteSettin
         for name, value in values.items():
             setattr(settings, name, value)
         if data.logo:
-            settings.logo = _stored_logo(data.logo, alt=values["site_name"], actor=actor)
+            settings.logo = add_uploaded_image(
+                data.logo, field="logo", alt=values["site_name"], uploaded_by=actor
+            )
             changed.append("logo")
         elif data.remove_logo and settings.logo_id is not None:
             settings.logo = None
@@ -85,15 +84,3 @@ def _validated(data: SettingsInput) -> dict:
         raise InvalidInput("phone", _("Please enter a phone number: digits, spaces and + . ( ) - only."))
     values["require_two_factor"] = bool(data.require_two_factor)
     return values
-
-
-def _stored_logo(data: bytes, *, alt: str, actor: User | None):
-    """Store an upload that decodes as an allowed image; anything else is a field error, not a 500."""
-    try:
-        with Image.open(io.BytesIO(data), formats=IMAGE_FORMATS) as image:
-            image.load()
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        raise InvalidInput(
-            "logo", _("This file is not an image we can use. Please upload a JPEG, PNG, WebP or GIF photo.")
-        ) from None
-    return add_image(data, alt=alt, uploaded_by=actor)
