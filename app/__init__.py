@@ -73,6 +73,8 @@ def register_blueprints(app: Flask) -> None:
     from app.accounts.views import blueprint as accounts
     from app.admin.views import blueprint as admin
     from app.articles.admin_views import blueprint as articles_admin
+    from app.articles.autosave_admin_views import blueprint as autosave_admin
+    from app.articles.revision_admin_views import blueprint as revisions_admin
     from app.articles.views import blueprint as articles
     from app.audit.admin_views import blueprint as audit_admin
     from app.campaigns.views import blueprint as campaigns
@@ -94,6 +96,8 @@ def register_blueprints(app: Flask) -> None:
         media,
         articles,
         articles_admin,
+        revisions_admin,
+        autosave_admin,
         sections,
         sections_admin,
         keywords_admin,

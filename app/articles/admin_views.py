@@ -2,12 +2,14 @@
 
 from flask import abort, flash, jsonify, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
+from werkzeug.datastructures import MultiDict
 
 from app.accounts.permissions import can, require
 from app.admin import admin_blueprint
 from app.articles import policy, queries, workflow
+from app.articles.autosave import form_values, pending_autosave
 from app.articles.forms import ArticleFilterForm, ArticleForm, TransitionForm
-from app.articles.models import Article
+from app.articles.models import Article, Autosave
 from app.articles.services import EditConflict
 from app.articles.views import page_context
 from app.articles.workflow import STATE_LABELS, TRANSITIONS, IllegalTransition
@@ -62,7 +64,9 @@ def new():
 def edit(article_id: int):
     article = queries.get_admin_article_or_404(article_id)
     policy.ensure_can_edit(current_user, article)
-    form = editor_form(article)
+    offered = pending_autosave(article, current_user) if request.method == "GET" else None
+    restored = offered if offered and request.args.get("restore") == "autosave" else None
+    form = editor_form(article, restored=restored)
     status, conflict = None, None
     if form.validate_on_submit():
         try:
@@ -82,7 +86,8 @@ def edit(article_id: int):
         else:
             flash(workflow.outcome(article, form.chosen_action), "success")
             return redirect(after_save_url(article))
-    return render_editor(form, article, conflict=conflict), status or (400 if form.errors else 200)
+    page = render_editor(form, article, conflict=conflict, autosave=offered, autosave_restored=bool(restored))
+    return page, status or (400 if form.errors else 200)
 
 
 @blueprint.post("/<int:article_id>/transition")
@@ -171,9 +176,14 @@ class PreviewArticle:
         return getattr(self._article, name)
 
 
-def editor_form(article: Article | None, *, submitted: bool = True) -> ArticleForm:
-    """The editor form with its choices; `submitted=False` ignores the request's form data."""
+def editor_form(article: Article | None, *, submitted: bool = True, restored: Autosave | None = None):
+    """The editor form with its choices; `submitted=False` ignores the request's form data.
+
+    `restored`: an autosave whose values (and base version) fill the form instead of the article's.
+    """
     options = {} if submitted else {"formdata": None}
+    if restored is not None:
+        options = {"formdata": MultiDict(form_values(restored))}
     return ArticleForm(
         obj=article,
         user=current_user,
@@ -183,8 +193,13 @@ def editor_form(article: Article | None, *, submitted: bool = True) -> ArticleFo
     )
 
 
-def render_editor(form, article, *, conflict=None, transition_form=None) -> str:
-    """The editor page: the form, the buttons that save and move the article, the other workflow actions."""
+def render_editor(
+    form, article, *, conflict=None, transition_form=None, autosave=None, autosave_restored=False
+) -> str:
+    """The editor page: the form, the buttons that save and move the article, the other workflow actions.
+
+    `autosave`: the person's unsaved autosave to offer (or, `autosave_restored`, now shown in the form).
+    """
     names = [t.name for t in workflow.available(article, current_user)]
     return render_template(
         "articles/admin/edit.html",
@@ -195,6 +210,8 @@ def render_editor(form, article, *, conflict=None, transition_form=None) -> str:
         save_actions=[name for name in SAVE_ACTIONS if name in names],
         other_actions=[name for name in OTHER_ACTIONS if name in names] if article else [],
         transition_form=transition_form or TransitionForm(formdata=None),
+        autosave=autosave,
+        autosave_restored=autosave_restored,
     )
 
 

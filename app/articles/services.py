@@ -10,7 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.accounts.models import User
 from app.articles import policy
-from app.articles.models import Article, ArticleFormat, ArticleStatus, Revision, related_articles
+from app.articles.models import Article, ArticleFormat, ArticleStatus, Autosave, Revision, related_articles
 from app.audit.services import record
 from app.core.db import write_transaction
 from app.core.errors import DomainError, InvalidInput
@@ -178,6 +178,7 @@ def save_article(
             db.session.flush()
             _store_related(article, values["related_ids"])
             _add_revision(article, actor=actor, note=note or _("Saved"))
+            _drop_autosave(article, actor)
             summary = f"{article.title} ({', '.join(changed)})" if changed else article.title
             record("article.save", article, actor=actor, summary=summary)
     except StaleDataError:
@@ -284,6 +285,13 @@ def _add_revision(article: Article, *, actor: User | None, note: str) -> Revisio
     )
     db.session.add(revision)
     return revision
+
+
+def _drop_autosave(article: Article, actor: User) -> None:
+    """A real save supersedes the saver's autosave of the article (other people's stay theirs)."""
+    db.session.execute(
+        delete(Autosave).where(Autosave.article_id == article.id, Autosave.user_id == actor.id)
+    )
 
 
 def _conflict(article: Article, data: ArticleInput) -> EditConflict:

@@ -307,7 +307,7 @@ def test_the_editor_shows_the_current_values_and_the_autosave_hooks(app, client,
     assert page.one("input[name=version]")["value"] == str(article.version)
     assert form.get("enctype") == "multipart/form-data"
     if "autosave_admin.save" in app.view_functions:
-        assert form["data-autosave-url"].endswith(f"/{article.id}")
+        assert form["data-autosave-url"].endswith(f"/{article.id}/autosave")
     else:
         assert not form.has_attr("data-autosave-url")
 

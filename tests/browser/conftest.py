@@ -94,3 +94,16 @@ def browser_type_launch_args(browser_type_launch_args: dict, chromium_executable
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "locale": "vi-VN", "timezone_id": "Asia/Ho_Chi_Minh"}
+
+
+@pytest.fixture(scope="session")
+def demo_credentials(live_server: str, tmp_path_factory) -> dict[str, tuple[str, str]]:
+    """The seeded demo logins by role, e.g. {"editor": (email, password)}, as seed_demo wrote them."""
+    # resolve(): pytest also links the newest numbered folder as "live-instancecurrent".
+    found = tmp_path_factory.getbasetemp().glob("live-instance*/demo-credentials.txt")
+    (path,) = {candidate.resolve() for candidate in found}
+    logins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        role, email, password = line.split("\t")
+        logins[role] = (email, password)
+    return logins
