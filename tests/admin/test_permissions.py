@@ -41,7 +41,7 @@ def no_csrf(app, monkeypatch):
 
 
 def test_the_back_office_has_routes_to_check(app):
-    assert len(admin_routes(app)) >= 2
+    assert len(admin_routes(app)) >= 40
 
 
 def test_every_back_office_view_declares_a_known_action(app):
@@ -76,7 +76,21 @@ def test_each_role_reaches_exactly_the_routes_its_actions_allow(app, client, log
             continue
         action = app.view_functions[endpoint].required_action
         allowed = action in ROLE_ACTIONS[role]
-        status = client.open(path, method=method).status_code
-        if allowed == (status == 403) or status == 500:
-            wrong.append((endpoint, method, action, status))
+        response = client.open(path, method=method)
+        if allowed == (response.status_code == 403) or response.status_code == 500:
+            wrong.append((endpoint, method, action, response.status_code))
+        if response.headers.get("Cache-Control") != "no-store":
+            wrong.append((endpoint, method, "cacheable", response.headers.get("Cache-Control")))
     assert wrong == []
+
+
+def test_every_back_office_post_without_a_csrf_token_is_refused(app, client, login_as):
+    login_as("admin")
+    posts = [(endpoint, path) for endpoint, method, path in admin_routes(app) if method == "POST"]
+    assert posts
+    accepted = []
+    for endpoint, path in posts:
+        response = client.post(path, data={})
+        if response.status_code != 400 or "Phiên làm việc đã hết hạn" not in response.get_data(as_text=True):
+            accepted.append((endpoint, response.status_code))
+    assert accepted == []

@@ -245,7 +245,7 @@ def test_a_keyword_can_take_the_name_of_one_merged_into_it(client, login_as, db)
 
 @pytest.mark.parametrize(
     ("target", "message"),
-    [("Không có", "Không có từ khoá nào tên"), ("Giao thông", "từ khoá khác"), ("", "Vui lòng nhập tên")],
+    [("Không có", "Không có từ khóa nào tên"), ("Giao thông", "từ khóa khác"), ("", "Vui lòng nhập tên")],
 )
 def test_merging_into_an_unknown_keyword_or_itself_is_refused(client, login_as, db, target, message):
     login_as("editor")
