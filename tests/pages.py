@@ -40,3 +40,10 @@ class Document(Lookups, BeautifulSoup):
 def parse(html: str | bytes) -> Document:
     """The document as an element tree."""
     return Document(html, "html.parser", element_classes={Tag: Element})
+
+
+def csrf_token(client, path: str = "/admin/") -> str:
+    """The token a browser would send: from the page's <meta name="csrf-token">."""
+    page = client.get(path)
+    assert page.status_code == 200, (path, page.status_code)
+    return parse(page.data).one('meta[name="csrf-token"]')["content"]

@@ -221,7 +221,6 @@ def render_list(form, page) -> str:
         form=form,
         page=page,
         waiting=queries.count_waiting_for(current_user),
-        page_url=lambda number: url_for(".index", **{**request.args.to_dict(), "page": number}),
     )
 
 

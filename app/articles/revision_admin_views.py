@@ -24,7 +24,6 @@ def index(article_id: int):
         "articles/admin/revisions.html",
         article=article,
         page=page,
-        page_url=lambda number: url_for(".index", article_id=article.id, page=number),
     )
 
 

@@ -14,16 +14,9 @@ from app.extensions import db as _db
 from app.extensions import limiter
 from app.settings.models import SiteSettings
 from tests.factories import make_user
-from tests.pages import parse
+from tests.pages import csrf_token
 
 PASSWORD = "một mật khẩu đủ dài"
-
-
-def csrf_token(client, path: str) -> str:
-    """The token a browser would send: from the page's <meta name="csrf-token">."""
-    page = client.get(path)
-    assert page.status_code == 200, (path, page.status_code)
-    return parse(page.data).one('meta[name="csrf-token"]')["content"]
 
 
 @pytest.fixture

@@ -15,11 +15,7 @@ from app.extensions import db
 from app.keywords.models import Keyword
 from app.media.models import Media
 from tests.factories import make_article, make_section, make_user
-from tests.pages import parse
-
-
-def csrf(client) -> str:
-    return parse(client.get("/admin/").data).one('meta[name="csrf-token"]')["content"]
+from tests.pages import csrf_token, parse
 
 
 def authored(user, status: str = "draft", **overrides) -> Article:
@@ -62,12 +58,12 @@ def edit_data(article_id: int, **changes) -> dict:
 
 
 def post_new(client, data, **kwargs):
-    return client.post("/admin/articles/new", data={**data, "csrf_token": csrf(client)}, **kwargs)
+    return client.post("/admin/articles/new", data={**data, "csrf_token": csrf_token(client)}, **kwargs)
 
 
 def post_edit(client, article_id, data, **kwargs):
     return client.post(
-        f"/admin/articles/{article_id}/edit", data={**data, "csrf_token": csrf(client)}, **kwargs
+        f"/admin/articles/{article_id}/edit", data={**data, "csrf_token": csrf_token(client)}, **kwargs
     )
 
 
@@ -252,7 +248,7 @@ def test_a_file_that_is_not_an_image_is_refused_next_to_the_cover_field(client, 
 def test_uploads_are_limited_to_20_mb_and_larger_ones_get_the_413_page(app, client, login_as, monkeypatch):
     assert app.config["MAX_CONTENT_LENGTH"] == 20 * 1024 * 1024
     login_as("editor")
-    token = csrf(client)
+    token = csrf_token(client)
     monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 10_000)
     data = {
         **new_article_data(make_section()),

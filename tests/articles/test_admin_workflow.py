@@ -17,7 +17,7 @@ from app.core.errors import InvalidInput, NotAllowed
 from app.extensions import db
 from app.notifications.models import Notification
 from tests.factories import make_article, make_user
-from tests.pages import parse
+from tests.pages import csrf_token, parse
 
 STATUSES = [status.value for status in ArticleStatus]
 
@@ -29,14 +29,10 @@ def authored(user, status: str = "draft", **overrides) -> Article:
     return article
 
 
-def csrf(client) -> str:
-    return parse(client.get("/admin/").data).one('meta[name="csrf-token"]')["content"]
-
-
 def transition(client, article_id: int, action: str, **data):
     return client.post(
         f"/admin/articles/{article_id}/transition",
-        data={"action": action, "csrf_token": csrf(client), **data},
+        data={"action": action, "csrf_token": csrf_token(client), **data},
     )
 
 

@@ -12,11 +12,7 @@ from app.audit.models import AuditEvent
 from app.core.db import write_transaction
 from app.extensions import db
 from tests.factories import make_article, make_section, make_user
-from tests.pages import parse
-
-
-def csrf(client, path: str = "/admin/") -> str:
-    return parse(client.get(path).data).one('meta[name="csrf-token"]')["content"]
+from tests.pages import csrf_token, parse
 
 
 def authored(user, status: str = "draft", **overrides) -> Article:
@@ -41,7 +37,7 @@ def editor_fields(article_id: int, **changes) -> dict:
 
 
 def autosave(client, article_id: int, token: str | None = None, **changes):
-    token = token or csrf(client)
+    token = token or csrf_token(client)
     fields = editor_fields(article_id, **changes)
     return client.post(
         f"/admin/articles/{article_id}/autosave",
@@ -51,7 +47,7 @@ def autosave(client, article_id: int, token: str | None = None, **changes):
 
 
 def autosave_new(client, **fields):
-    token = csrf(client)
+    token = csrf_token(client)
     data = {"title": "", "lead": "", "body": "", "section_id": "", "keywords": "", "format": "standard"}
     data |= {"comments_enabled": "y", **fields}
     return client.post("/admin/articles/new/autosave", data=data, headers={"X-CSRFToken": token})
@@ -113,7 +109,7 @@ def test_autosaving_stores_the_fields_without_a_revision_or_touching_the_article
 
 
 def test_each_person_keeps_one_autosave_per_article_however_often_it_runs(client, author, draft):
-    token = csrf(client)
+    token = csrf_token(client)
     for title in ("Một", "Hai", "Ba"):
         assert autosave(client, draft.id, token, title=title).status_code == 200
     assert count(Autosave) == 1
@@ -176,7 +172,7 @@ def test_a_manual_save_deletes_the_savers_autosave_but_not_other_peoples(client,
     with write_transaction():
         db.session.add(Autosave(article_id=draft.id, user_id=editor.id, base_version=draft.version, data={}))
     autosave(client, draft.id, title="Đang gõ")
-    token = csrf(client)
+    token = csrf_token(client)
 
     response = client.post(
         f"/admin/articles/{draft.id}/edit",
@@ -189,7 +185,7 @@ def test_a_manual_save_deletes_the_savers_autosave_but_not_other_peoples(client,
 
 
 def test_an_autosave_after_someone_else_saved_is_kept_and_reported(client, author, draft):
-    token = csrf(client)
+    token = csrf_token(client)
     fields = editor_fields(draft.id, title="Bản của tôi")
     editor = make_user(role="editor")
     article = db.session.get(Article, draft.id)
@@ -251,7 +247,7 @@ def test_the_first_autosave_of_a_new_article_creates_exactly_one_draft(client, a
     assert result["version"] == article.version
     assert result["message"].startswith("Đã tạo bản nháp và tự động lưu lúc")
 
-    token = csrf(client)
+    token = csrf_token(client)
     again = client.post(
         result["autosave_url"],
         data={
@@ -321,7 +317,11 @@ def test_autosave_refusals_are_json_with_a_vietnamese_message(client, login_as, 
     article = make_article(status="draft")
     if case != "anonymous":
         login_as("editor")
-    token = None if case == "no-token" else csrf(client, "/admin/login" if case == "anonymous" else "/admin/")
+    token = (
+        None
+        if case == "no-token"
+        else csrf_token(client, "/admin/login" if case == "anonymous" else "/admin/")
+    )
     article_id = 999_999 if case == "unknown-article" else article.id
     data = {"title": "Tiêu đề"} if case == "no-version" else {"title": "Tiêu đề", "version": "1"}
     headers = {"X-CSRFToken": token} if token else {}

@@ -12,11 +12,7 @@ from app.audit.models import AuditEvent
 from app.core.db import write_transaction
 from app.extensions import db
 from tests.factories import make_article, make_image, make_section
-from tests.pages import parse
-
-
-def csrf(client) -> str:
-    return parse(client.get("/admin/").data).one('meta[name="csrf-token"]')["content"]
+from tests.pages import csrf_token, parse
 
 
 def authored(user, status: str = "draft", **overrides) -> Article:
@@ -28,7 +24,7 @@ def authored(user, status: str = "draft", **overrides) -> Article:
 
 def save_through_editor(client, article_id: int, **changes):
     """Post the editor form as a person would after changing some fields."""
-    data = {"csrf_token": csrf(client)}
+    data = {"csrf_token": csrf_token(client)}
     article = db.session.get(Article, article_id)
     db.session.refresh(article)
     for name, value in {**initial_data(article), **changes}.items():
@@ -179,7 +175,7 @@ def test_a_revision_of_another_article_is_not_found(client, edited):
     foreign = revisions_of(other.id)[0]
     assert client.get(f"/admin/articles/{edited.id}/revisions/compare?new={foreign.id}").status_code == 404
     response = client.post(
-        f"/admin/articles/{edited.id}/revisions/{foreign.id}/restore", data={"csrf_token": csrf(client)}
+        f"/admin/articles/{edited.id}/revisions/{foreign.id}/restore", data={"csrf_token": csrf_token(client)}
     )
     assert response.status_code == 404
 
@@ -205,7 +201,7 @@ def test_restoring_saves_a_new_revision_with_the_old_values_and_keeps_the_histor
     second_data = dict(second.data)
 
     response = client.post(
-        f"/admin/articles/{edited.id}/revisions/{first.id}/restore", data={"csrf_token": csrf(client)}
+        f"/admin/articles/{edited.id}/revisions/{first.id}/restore", data={"csrf_token": csrf_token(client)}
     )
 
     assert response.status_code == 302
@@ -242,7 +238,7 @@ def test_a_contributor_sees_and_restores_the_history_of_their_own_draft(client, 
 
     assert client.get(f"/admin/articles/{article.id}/revisions").status_code == 200
     response = client.post(
-        f"/admin/articles/{article.id}/revisions/{first.id}/restore", data={"csrf_token": csrf(client)}
+        f"/admin/articles/{article.id}/revisions/{first.id}/restore", data={"csrf_token": csrf_token(client)}
     )
 
     assert response.status_code == 302
@@ -259,7 +255,8 @@ def test_a_contributor_cannot_see_or_restore_another_contributors_history(client
 
     if action == "restore":
         response = client.post(
-            f"/admin/articles/{article.id}/revisions/{first.id}/restore", data={"csrf_token": csrf(client)}
+            f"/admin/articles/{article.id}/revisions/{first.id}/restore",
+            data={"csrf_token": csrf_token(client)},
         )
     else:
         path = "revisions" if action == "list" else f"revisions/compare?new={first.id}"

@@ -10,11 +10,7 @@ from app.audit.models import AuditEvent
 from app.extensions import db as _db
 from app.sections.models import Section, SectionKind
 from tests.factories import make_article, make_section
-from tests.pages import parse
-
-
-def csrf_token(client, url="/admin/sections/") -> str:
-    return parse(client.get(url).get_data(as_text=True)).one('meta[name="csrf-token"]')["content"]
+from tests.pages import csrf_token, parse
 
 
 def post(client, url, data, *, form_url="/admin/sections/new"):

@@ -11,13 +11,9 @@ from app.core.db import write_transaction
 from app.extensions import db as _db
 from app.settings.models import SiteSettings
 from tests.factories import make_user
-from tests.pages import parse
+from tests.pages import csrf_token, parse
 
 URL = "/admin/settings/"
-
-
-def csrf_token(client) -> str:
-    return parse(client.get(URL).get_data(as_text=True)).one('meta[name="csrf-token"]')["content"]
 
 
 def settings_form(**fields) -> dict:
