@@ -51,7 +51,7 @@ def new():
             article = workflow.create_and_apply(
                 form.to_input(), form.chosen_action, actor=current_user, at=form.publication_time()
             )
-        except (InvalidInput, IllegalTransition) as error:
+        except InvalidInput as error:
             status = attach_error(form, error)
         else:
             flash(workflow.outcome(article, form.chosen_action), "success")
@@ -81,7 +81,7 @@ def edit(article_id: int):
         except EditConflict as error:
             status, conflict = 409, error
             form.version.data = str(error.version)
-        except (InvalidInput, IllegalTransition) as error:
+        except InvalidInput as error:
             status = attach_error(form, error)
         else:
             flash(workflow.outcome(article, form.chosen_action), "success")
@@ -224,7 +224,7 @@ def render_list(form, page) -> str:
     )
 
 
-def attach_error(form, error: InvalidInput | IllegalTransition) -> int:
+def attach_error(form, error: InvalidInput) -> int:
     """Show a service's refusal next to its field (or above the form); the status to answer with."""
     add_error(form, error)
     return 409 if isinstance(error, Conflict) else 400
