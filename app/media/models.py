@@ -3,7 +3,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.dates import utcnow
@@ -36,6 +36,10 @@ class Media(db.Model):
     alt: Mapped[str] = mapped_column(NFCString(300), default="")
     caption: Mapped[str] = mapped_column(NFCText, default="")
     credit: Mapped[str] = mapped_column(NFCString(200), default="")
+    filename: Mapped[str] = mapped_column(NFCString(255), default="")
+    is_decorative: Mapped[bool] = mapped_column(Boolean, default=False)
+    focal_x: Mapped[float] = mapped_column(Float, default=0.5)
+    focal_y: Mapped[float] = mapped_column(Float, default=0.5)
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -53,6 +57,7 @@ class GalleryItem(db.Model):
     media_id: Mapped[int] = mapped_column(ForeignKey("media.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     caption: Mapped[str] = mapped_column(NFCText, default="")
+    credit: Mapped[str] = mapped_column(NFCString(200), default="")
 
     media: Mapped[Media] = relationship()
 
@@ -68,6 +73,7 @@ class Video(db.Model):
     embed_url: Mapped[str | None] = mapped_column(String(500))
     poster_id: Mapped[int | None] = mapped_column(ForeignKey("media.id", ondelete="SET NULL"))
     duration_seconds: Mapped[int | None] = mapped_column(Integer)
+    subtitles_key: Mapped[str | None] = mapped_column(String(200))
 
     file: Mapped[Media | None] = relationship(foreign_keys=[file_id])
     poster: Mapped[Media | None] = relationship(foreign_keys=[poster_id])
