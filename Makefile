@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := app
 
-.PHONY: run test lint install vendor clean
+.PHONY: run test lint install vendor clean bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -54,6 +54,10 @@ run: $(VENV)/.installed vendor
 test: $(VENV)/.installed-dev vendor
 	$(BIN)/ruff check app tests bench
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Performance figures (not tests): each bench/*.py prints what it measured.
+bench: $(VENV)/.installed
+	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check app tests bench

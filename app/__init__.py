@@ -80,6 +80,9 @@ def register_blueprints(app: Flask) -> None:
     from app.campaigns.views import blueprint as campaigns
     from app.keywords.admin_views import blueprint as keywords_admin
     from app.keywords.views import blueprint as keywords
+    from app.media.admin_views import blueprint as media_admin
+    from app.media.gallery_admin_views import blueprint as gallery_admin
+    from app.media.video_admin_views import blueprint as video_admin
     from app.media.views import blueprint as media
     from app.public.views import blueprint as public
     from app.sections.admin_views import blueprint as sections_admin
@@ -94,6 +97,7 @@ def register_blueprints(app: Flask) -> None:
         keywords,
         campaigns,
         media,
+        media_admin,
         articles,
         articles_admin,
         revisions_admin,
@@ -103,14 +107,18 @@ def register_blueprints(app: Flask) -> None:
         keywords_admin,
         settings_admin,
         audit_admin,
+        video_admin,
+        gallery_admin,
     ):
         app.register_blueprint(blueprint)
 
 
 def register_template_helpers(app: Flask) -> None:
+    from app.media.videos import embed_src
     from app.public.context import register
 
     register(app)
+    app.add_template_global(embed_src, "video_embed_src")
 
 
 def register_cli(app: Flask) -> None:

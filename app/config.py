@@ -18,6 +18,10 @@ class Defaults:
     REDIS_URL = None
     MEDIA_ROOT = None
     IMAGE_WIDTHS = (320, 640, 1024, 1600)
+    MAX_VIDEO_BYTES = 500 * 1024 * 1024  # video uploads only; every other request keeps MAX_CONTENT_LENGTH
+    MAX_IMAGE_BYTES = 20 * 1024 * 1024  # checked again by the pipeline for callers outside a request
+    MAX_IMAGE_PIXELS = 50_000_000  # decompression-bomb guard, enforced by us (Pillow only warns below 2×)
+    MAX_IMAGE_FRAMES = 300  # animated GIF/WebP; only the first frame is kept
     PAGE_SIZE = 20
     MAX_PAGE = 10_000
     PASSWORD_HASH_METHOD = "scrypt"

@@ -25,6 +25,7 @@ _EDITOR = _CONTRIBUTOR | {
     "comment.reply",
     "homepage.curate",
     "keyword.manage",
+    "media.manage",
 }
 _ADMIN = _EDITOR | {
     "campaign.manage",

@@ -9,6 +9,7 @@ from app.accounts.permissions import can
 MENU = (
     (_l("Dashboard"), "admin.dashboard", "admin.access"),
     (_l("Articles"), "articles_admin.index", "admin.access"),
+    (_l("Media library"), "media_admin.index", "media.upload"),
     (_l("Sections"), "sections_admin.index", "section.manage"),
     (_l("Keywords"), "keywords_admin.index", "keyword.manage"),
     (_l("Users"), "users_admin.index", "user.manage"),

@@ -4,6 +4,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from app.articles import queries
 from app.articles.services import record_view
+from app.media.library import responsive_body
 
 blueprint = Blueprint("articles", __name__)
 
@@ -28,7 +29,13 @@ def page_context(article) -> dict:
     """
     newer, older = queries.neighbours(article)
     related = queries.related_for_page(article, RELATED_SIZE)
-    return {"article": article, "related": related, "newer": newer, "older": older}
+    return {
+        "article": article,
+        "body_html": responsive_body(article.body),
+        "related": related,
+        "newer": newer,
+        "older": older,
+    }
 
 
 def article_url(article, **values) -> str:

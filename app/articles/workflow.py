@@ -16,6 +16,7 @@ from app.core.dates import as_utc, format_vn, utcnow
 from app.core.db import write_transaction
 from app.core.errors import Conflict, InvalidInput, NotAllowed
 from app.core.text import nfc
+from app.media.library import ensure_images_described
 from app.notifications.services import notify
 
 DRAFT, PENDING, PUBLISHED = ArticleStatus.DRAFT, ArticleStatus.PENDING, ArticleStatus.PUBLISHED
@@ -125,6 +126,7 @@ def publish(article: Article, *, actor: User, at: datetime | None = None) -> Art
     """Publish now, or at `at` (a future time schedules it); the first publication time is kept."""
     with write_transaction():
         transition = check(article, "publish", actor=actor)
+        ensure_images_described(article)
         _set_publication_time(article, at)
         article.return_reason = ""
         _move(article, transition, actor=actor, summary=format_vn(article.published_at))
@@ -136,6 +138,7 @@ def reschedule(article: Article, *, actor: User, at: datetime | None) -> Article
     """Change the publication time of a published or scheduled article."""
     with write_transaction():
         transition = check(article, "reschedule", actor=actor)
+        ensure_images_described(article)
         _set_publication_time(article, at)
         _move(article, transition, actor=actor, summary=format_vn(article.published_at))
     return article

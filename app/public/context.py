@@ -40,13 +40,19 @@ def media_url(key: str) -> str:
     return url_for("media.serve", key=key)
 
 
-def image_sources(media: Media | None) -> dict:
-    """srcset strings per format and the largest JPEG, for a responsive <picture>."""
+def image_sources(media: Media | None, crop: str | None = None) -> dict:
+    """srcset strings per format and the JPEG nearest 640 px, for a responsive <picture>.
+
+    `crop="16:9"` asks for the focal-point card crops (teasers); the default is the whole picture.
+    """
     if media is None or not media.variants:
         return {}
     by_format: dict[str, list[dict]] = {}
     for variant in media.variants:
-        by_format.setdefault(variant["format"], []).append(variant)
+        if variant.get("crop") == crop:
+            by_format.setdefault(variant["format"], []).append(variant)
+    if not by_format:
+        return image_sources(media) if crop else {}
     srcset = {
         fmt: ", ".join(f"{media_url(v['key'])} {v['width']}w" for v in variants)
         for fmt, variants in by_format.items()

@@ -12,6 +12,9 @@ from app.accounts.permissions import ROLE_ACTIONS
 
 # Reachable without a session: signing in (and its second step) must be.
 LOGIN_ENDPOINTS = {"accounts.login", "accounts.login_two_factor"}
+# Video uploads check the token in the view, after authorising (so an unknown article is a 404
+# before any of a large body is read); tests/media/test_videos.py checks their token.
+AUTHORISED_BEFORE_CSRF = {"video_admin.upload_file"}
 # Ending one's own session needs no permission (and would end the matrix's session).
 LOGOUT_ENDPOINTS = {"accounts.logout"}
 ALL_ACTIONS = frozenset().union(*ROLE_ACTIONS.values())
@@ -91,6 +94,8 @@ def test_every_back_office_post_without_a_csrf_token_is_refused(app, client, log
     accepted = []
     for endpoint, path in posts:
         response = client.post(path, data={})
+        if endpoint in AUTHORISED_BEFORE_CSRF and response.status_code == 404:
+            continue
         if response.status_code != 400 or "Phiên làm việc đã hết hạn" not in response.get_data(as_text=True):
             accepted.append((endpoint, response.status_code))
     assert accepted == []

@@ -94,6 +94,15 @@
       },
     });
     wrapper.classList.add("body-field--wysiwyg");
+    // The media library's insert dialog (uploads.js) puts images in at the caret through this.
+    wrapper.insertHtml = (html) => {
+      try {
+        editor.$.html.insert(html);
+      } catch (error) {
+        editor.$.html.set(currentHtml() + html);
+      }
+      sync(true);
+    };
 
     const form = textarea.form;
     if (!form) return;
