@@ -55,15 +55,7 @@ def add_uploaded_image(
     existing = _existing(data)
     if existing:
         return existing
-    config = current_app.config
-    decoded = decode_upload(
-        data,
-        field=field,
-        max_bytes=config["MAX_IMAGE_BYTES"],
-        max_pixels=config["MAX_IMAGE_PIXELS"],
-        max_frames=config["MAX_IMAGE_FRAMES"],
-    )
-    return _store(data, decoded, alt=alt, uploaded_by=uploaded_by, filename=filename)
+    return _store(data, _decoded(data, field), alt=alt, uploaded_by=uploaded_by, filename=filename)
 
 
 def add_image(
@@ -73,15 +65,20 @@ def add_image(
     existing = _existing(data)
     if existing:
         return existing
+    decoded = _decoded(data, "file")
+    return _store(data, decoded, alt=alt, caption=caption, credit=credit, uploaded_by=uploaded_by)
+
+
+def _decoded(data: bytes, field: str):
+    """Decode and check `data` against the configured byte, pixel and frame limits."""
     config = current_app.config
-    decoded = decode_upload(
+    return decode_upload(
         data,
-        field="file",
+        field=field,
         max_bytes=config["MAX_IMAGE_BYTES"],
         max_pixels=config["MAX_IMAGE_PIXELS"],
         max_frames=config["MAX_IMAGE_FRAMES"],
     )
-    return _store(data, decoded, alt=alt, caption=caption, credit=credit, uploaded_by=uploaded_by)
 
 
 def set_focal_point(media: Media, x: float, y: float, *, actor: User | None) -> Media:

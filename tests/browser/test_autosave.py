@@ -9,19 +9,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.staff import log_in
+
 pytestmark = pytest.mark.browser
 
 TITLE = "Nhà văn hoá khu phố 3 mở cửa buổi tối"
 BODY = "Từ tuần sau, nhà văn hoá mở cửa đến 21 giờ để người dân tập văn nghệ."
 AUTOSAVE_WAIT_MS = 15_000  # the script waits about 3 s after the last change, then posts
-
-
-def log_in(page: Page, email: str, password: str) -> None:
-    page.goto("/admin/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def body_editor(page: Page):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.browser.staff import log_in
 from tests.pages import parse
 
 pytestmark = pytest.mark.browser
@@ -67,14 +68,6 @@ def person(new_context, dialogs: list[str]) -> Callable[[], Page]:
         return page
 
     return open_page
-
-
-def log_in(page: Page, email: str, password: str) -> None:
-    page.goto("/admin/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def toolbar_button(page: Page, command: str):

@@ -8,6 +8,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from tests.browser.staff import log_in
+
 pytestmark = pytest.mark.browser
 
 TITLE = "Hội thi gói bánh chưng phường An Phú"
@@ -19,14 +21,6 @@ def photo_bytes(color=(30, 120, 60)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (1200, 800), color).save(buffer, "JPEG")
     return buffer.getvalue()
-
-
-def log_in(page: Page, email: str, password: str) -> None:
-    page.goto("/admin/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def test_an_image_uploaded_in_the_editor_is_published_with_srcset(
