@@ -89,3 +89,13 @@ def test_the_editor_shows_the_refusal_and_keeps_the_article_unpublished(client, 
     assert "bia.jpg" in parse(response.data).text
     db.session.expire_all()
     assert db.session.get(Article, article.id).status is ArticleStatus.PENDING
+
+
+def test_a_decorative_cover_is_announced_as_nothing_on_the_public_page(client):
+    cover = make_image(alt="Ảnh trang trí")
+    with write_transaction():
+        cover.is_decorative = True
+        db.session.add(cover)
+    article = make_article("Bài có ảnh trang trí", cover=cover, cover_caption="Chú thích ảnh")
+    page = parse(client.get(f"/{article.section.slug}/{article.slug}-{article.id}.html").data)
+    assert page.one(".story__cover img")["alt"] == ""
