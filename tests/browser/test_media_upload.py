@@ -63,7 +63,8 @@ def test_an_image_uploaded_in_the_editor_is_published_with_srcset(
     )
     expect(image).to_have_attribute("alt", ALT)
     expect(image).to_have_attribute("loading", "lazy")
-    assert reader.evaluate("img => img.complete && img.naturalWidth > 0", image.element_handle())
+    image.scroll_into_view_if_needed()  # lazy: it loads once it nears the viewport
+    reader.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
     reader.close()
 
 
