@@ -124,29 +124,6 @@ def get_public_article_or_404(article_id: int) -> Article:
     return article
 
 
-def related_by_keywords(article: Article, limit: int) -> list[Article]:
-    """Public articles sharing the most keywords with this one, then the newest."""
-    keyword_ids = [keyword.id for keyword in article.keywords]
-    if not keyword_ids:
-        return []
-    shared = (
-        select(article_keywords.c.article_id, func.count().label("shared"))
-        .where(
-            article_keywords.c.keyword_id.in_(keyword_ids),
-            article_keywords.c.article_id != article.id,
-        )
-        .group_by(article_keywords.c.article_id)
-        .subquery()
-    )
-    statement = (
-        public_articles()
-        .join(shared, shared.c.article_id == Article.id)
-        .order_by(None)
-        .order_by(shared.c.shared.desc(), Article.published_at.desc(), Article.id.desc())
-    )
-    return listed(statement, limit)
-
-
 def neighbours(article: Article) -> tuple[Article | None, Article | None]:
     """The next newer and next older public articles in the same section."""
     same_section = public_articles().where(Article.section_id == article.section_id, Article.id != article.id)

@@ -13,8 +13,6 @@ from app.media import galleries
 from app.media.gallery_forms import GalleryActionForm, GalleryAddForm
 
 blueprint = admin_blueprint("gallery_admin", __name__, url_prefix="/articles")
-# The public photo section's cards need the counts too; registered app-wide along with this blueprint.
-blueprint.add_app_template_global(galleries.photo_summaries, "photo_summaries")
 
 
 @blueprint.errorhandler(NotAllowed)

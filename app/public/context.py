@@ -15,6 +15,7 @@ from app.core.dates import (
     today_local,
     utcnow,
 )
+from app.media.galleries import photo_summaries
 from app.media.models import Media
 from app.public.sidebar import build_sidebar
 from app.sections.queries import menu_sections
@@ -75,6 +76,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(iso_local, "iso_local")
     app.add_template_global(article_url)
     app.add_template_global(image_sources)
+    app.add_template_global(photo_summaries)
     app.add_template_global(editor_installed)
     app.add_template_global(can)
     app.add_template_global(admin_menu)

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 from wtforms import Form, TextAreaField
 
 from app.public.context import EDITOR_BUILD
+from tests.browser.staff import toolbar_button
 from tests.pages import parse
 
 pytestmark = pytest.mark.browser
@@ -78,10 +79,6 @@ def editor(page_html: str, page: Page, base_url: str) -> Iterator[Page]:
     )
     yield page
     assert elsewhere == [], "the editor made requests to other hosts"
-
-
-def toolbar_button(page: Page, command: str):
-    return page.locator(f".se-toolbar button[data-command='{command}']").first
 
 
 def test_editor_replaces_the_textarea_with_a_vietnamese_toolbar(editor: Page):

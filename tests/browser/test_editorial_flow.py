@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.staff import log_in
+from tests.browser.staff import log_in, toolbar_button
 from tests.pages import parse
 
 pytestmark = pytest.mark.browser
@@ -68,10 +68,6 @@ def person(new_context, dialogs: list[str]) -> Callable[[], Page]:
         return page
 
     return open_page
-
-
-def toolbar_button(page: Page, command: str):
-    return page.locator(f".se-toolbar button[data-command='{command}']").first
 
 
 def body_editor(page: Page):
