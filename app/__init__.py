@@ -38,6 +38,7 @@ def import_models() -> None:
     from app.articles import models as _articles  # noqa: F401
     from app.audit import models as _audit  # noqa: F401
     from app.campaigns import models as _campaigns  # noqa: F401
+    from app.captcha import models as _captcha  # noqa: F401
     from app.comments import models as _comments  # noqa: F401
     from app.keywords import models as _keywords  # noqa: F401
     from app.media import models as _media  # noqa: F401
@@ -78,6 +79,12 @@ def register_blueprints(app: Flask) -> None:
     from app.articles.views import blueprint as articles
     from app.audit.admin_views import blueprint as audit_admin
     from app.campaigns.views import blueprint as campaigns
+    from app.captcha.views import blueprint as captcha
+    from app.comments.admin_views import blueprint as comments_admin
+    from app.comments.policy_admin_views import blueprint as comment_policy_admin
+    from app.comments.privacy_admin_views import blueprint as privacy_admin
+    from app.comments.privacy_views import blueprint as privacy
+    from app.comments.views import blueprint as comments
     from app.keywords.admin_views import blueprint as keywords_admin
     from app.keywords.views import blueprint as keywords
     from app.media.admin_views import blueprint as media_admin
@@ -109,6 +116,12 @@ def register_blueprints(app: Flask) -> None:
         audit_admin,
         video_admin,
         gallery_admin,
+        captcha,
+        comments,
+        comments_admin,
+        comment_policy_admin,
+        privacy,
+        privacy_admin,
     ):
         app.register_blueprint(blueprint)
 
@@ -123,8 +136,10 @@ def register_template_helpers(app: Flask) -> None:
 
 def register_cli(app: Flask) -> None:
     from app.accounts.cli import users_cli
+    from app.comments.cli import comments_cli
     from app.demo.cli import seed_bulk, seed_demo
 
     app.cli.add_command(users_cli)
+    app.cli.add_command(comments_cli)
     app.cli.add_command(seed_demo)
     app.cli.add_command(seed_bulk)

@@ -32,6 +32,18 @@ class Defaults:
     LOGIN_LIMIT_PER_IP = "10 per minute"
     LOGIN_LIMIT_PER_ACCOUNT = "5 per minute"
     CACHE_DEFAULT_TIMEOUT = 300
+    # Comments: per-IP posting limits (Flask-Limiter syntax, ";"-separated), the least time a human
+    # takes to fill the form, and the page size of a long thread.
+    COMMENT_LIMITS = "1 per 15 seconds; 5 per minute; 30 per day"
+    COMMENT_MIN_FILL_SECONDS = 4
+    COMMENT_MAX_LINKS = 2
+    COMMENTS_PER_PAGE = 20
+    # Captcha: how many characters, which ones (each needs a voice under app/captcha/voices/), how
+    # long a challenge lives, and how many a single IP may ask for.
+    CAPTCHA_LENGTH = 5
+    CAPTCHA_ALPHABET = "0123456789"
+    CAPTCHA_TTL_SECONDS = 600
+    CAPTCHA_LIMITS = "10 per minute; 100 per day"
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024  # a cover photo straight from a camera; larger → 413
     MAX_FORM_MEMORY_SIZE = 5 * 1024 * 1024  # a long article pasted from Word exceeds the 500 kB default
 

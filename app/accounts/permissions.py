@@ -29,6 +29,7 @@ _EDITOR = _CONTRIBUTOR | {
 }
 _ADMIN = _EDITOR | {
     "campaign.manage",
+    "personal_data.manage",
     "section.manage",
     "settings.manage",
     "user.manage",

@@ -9,11 +9,14 @@ from app.accounts.permissions import can
 MENU = (
     (_l("Dashboard"), "admin.dashboard", "admin.access"),
     (_l("Articles"), "articles_admin.index", "admin.access"),
+    (_l("Comments"), "comments_admin.index", "comment.moderate"),
     (_l("Media library"), "media_admin.index", "media.upload"),
     (_l("Sections"), "sections_admin.index", "section.manage"),
     (_l("Keywords"), "keywords_admin.index", "keyword.manage"),
     (_l("Users"), "users_admin.index", "user.manage"),
     (_l("Site settings"), "settings_admin.edit", "settings.manage"),
+    (_l("Comment policy"), "comment_policy_admin.edit", "settings.manage"),
+    (_l("Personal data"), "privacy_admin.index", "personal_data.manage"),
     (_l("Audit log"), "audit_admin.index", "audit.view"),
 )
 

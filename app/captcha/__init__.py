@@ -1,0 +1,1 @@
+"""Self-hosted captcha: an image and a Vietnamese audio alternative, single-use server-side tokens."""
