@@ -44,6 +44,7 @@ class Defaults:
     CAPTCHA_ALPHABET = "0123456789"
     CAPTCHA_TTL_SECONDS = 600
     CAPTCHA_LIMITS = "10 per minute; 100 per day"
+    CAPTCHA_RENDER_LIMITS = "60 per minute"
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024  # a cover photo straight from a camera; larger → 413
     MAX_FORM_MEMORY_SIZE = 5 * 1024 * 1024  # a long article pasted from Word exceeds the 500 kB default
 

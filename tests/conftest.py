@@ -11,6 +11,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from limits.storage import storage_from_string
+from limits.strategies import FixedWindowRateLimiter
 from sqlalchemy import event
 from sqlalchemy.orm import scoped_session, sessionmaker
 
@@ -18,6 +20,7 @@ from app import create_app
 from app.accounts.models import User
 from app.accounts.sessions import session_values
 from app.extensions import db as _db
+from app.extensions import limiter
 from tests.factories import make_user
 
 
@@ -37,10 +40,12 @@ def app(tmp_path_factory) -> Iterator[Flask]:
             "IMAGE_WIDTHS": (320, 640),
             "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",  # production strength is tested in tests/accounts
             "WTF_CSRF_ENABLED": True,
-            "RATELIMIT_ENABLED": False,
+            "RATELIMIT_ENABLED": True,  # so init_app installs the limiter's hooks; off until `throttling`
+            "RATELIMIT_STORAGE_URI": "memory://",
             "SERVER_NAME": "bantin.test",
         }
     )
+    limiter.enabled = False
     with application.app_context():
         upgrade()
     yield application
@@ -128,10 +133,31 @@ def count_statements(db):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every test that touches the database is marked `database`, so CI can rerun them on PostgreSQL."""
+    """Tests touching the database are marked `database` (CI reruns them on PostgreSQL); tests
+    touching the rate limiter are marked `cache` (CI reruns them on Redis)."""
     for item in items:
-        if "db" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "db" in fixtures:
             item.add_marker(pytest.mark.database)
+        if "throttling" in fixtures:
+            item.add_marker(pytest.mark.cache)
+
+
+@pytest.fixture
+def throttling(monkeypatch):
+    """Turn the shared limiter on for one test, with fresh counters in memory, or in Redis when
+    TEST_REDIS_URL is set (CI), so the limits are proven on the storage production shares across workers.
+
+    The limiter object is shared by every app in the process and is off between tests; monkeypatch
+    restores its storage and switch after the test.
+    """
+    storage = storage_from_string(os.environ.get("TEST_REDIS_URL") or "memory://")
+    storage.reset()
+    monkeypatch.setattr(limiter, "enabled", True)
+    monkeypatch.setattr(limiter, "_storage", storage)
+    monkeypatch.setattr(limiter, "_limiter", FixedWindowRateLimiter(storage))
+    yield limiter
+    storage.reset()
 
 
 @pytest.fixture

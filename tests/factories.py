@@ -11,6 +11,7 @@ from app.accounts.services import create_user
 from app.articles.models import Article, ArticleFormat, ArticleStatus
 from app.articles.services import ArticleInput, create_article
 from app.campaigns.models import Campaign, ExemplaryProfile, SubjectKind
+from app.comments.models import Comment, CommentStatus
 from app.core.dates import utcnow
 from app.core.db import write_transaction
 from app.extensions import db
@@ -125,3 +126,36 @@ def make_profile(article: Article, campaign: Campaign | None = None, **overrides
         )
         db.session.add(profile)
     return profile
+
+
+def make_comment(
+    article=None,
+    *,
+    status="pending",
+    author_name="Nguyễn Văn An",
+    author_email="an@example.vn",
+    body="Ý kiến của tôi về bài viết.",
+    created_at=None,
+    parent=None,
+    is_official=False,
+    **overrides,
+):
+    """A comment stored as-is (no posting rules); a reader's by default, with consent given when written."""
+    if article is None:
+        article = parent.article if parent is not None else make_article()
+    created_at = created_at or utcnow()
+    with write_transaction():
+        comment = Comment(
+            article_id=article.id,
+            parent_id=parent.id if parent is not None else None,
+            status=CommentStatus(status),
+            author_name=author_name,
+            author_email=author_email,
+            body=body,
+            created_at=created_at,
+            is_official=is_official,
+            consent_at=overrides.pop("consent_at", None if is_official else created_at),
+            **overrides,
+        )
+        db.session.add(comment)
+    return comment

@@ -7,6 +7,7 @@ from app.accounts.permissions import can, require
 from app.admin import admin_blueprint
 from app.articles import queries as articles
 from app.articles.models import ArticleStatus
+from app.comments import moderation_queries as comments
 from app.notifications import queries as notifications
 from app.notifications.services import mark_all_read, mark_read
 
@@ -28,6 +29,7 @@ def dashboard():
         latest=articles.latest(LIST_SIZE),
         counts=articles.counts_by_state(None if everyone else current_user.id),
         notifications=notifications.unread_for(current_user, NOTIFICATIONS_SIZE),
+        pending_comments=comments.pending_count() if can(current_user, "comment.moderate") else None,
     )
 
 

@@ -1,9 +1,10 @@
 """The public article page; its URL is canonical by id, so old or wrong slugs redirect."""
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from app.articles import queries
 from app.articles.services import record_view
+from app.comments.queries import public_thread
 from app.media.library import responsive_body
 
 blueprint = Blueprint("articles", __name__)
@@ -29,12 +30,17 @@ def page_context(article) -> dict:
     """
     newer, older = queries.neighbours(article)
     related = queries.related_for_page(article, RELATED_SIZE)
+    newest_first = request.args.get("sort") == "newest"
     return {
         "article": article,
         "body_html": responsive_body(article.body),
         "related": related,
         "newer": newer,
         "older": older,
+        "thread": public_thread(
+            article.id, newest_first=newest_first, per_page=current_app.config["COMMENTS_PER_PAGE"]
+        ),
+        "newest_first": newest_first,
     }
 
 

@@ -18,6 +18,7 @@ OBJECT_LABELS = {
     "site_settings": _l("Site settings"),
     "campaigns": _l("Campaign"),
     "comments": _l("Comment"),
+    "comment_policy": _l("Comment policy"),
     "media": _l("Media"),
 }
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")

@@ -15,9 +15,11 @@ from app.accounts.services import create_user
 from app.articles.models import Article, ArticleFormat, ArticleStatus
 from app.articles.services import ArticleInput, build_article
 from app.campaigns.models import Campaign, ExemplaryProfile, SubjectKind
+from app.comments.models import Comment, CommentStatus
+from app.comments.services import hash_content
 from app.core.dates import local_to_utc, today_local
 from app.core.db import write_transaction
-from app.demo.content import ARTICLES, CAMPAIGN, SECTIONS
+from app.demo.content import ARTICLES, CAMPAIGN, COMMENTS, SECTIONS
 from app.demo.covers import draw_cover
 from app.extensions import db
 from app.media.models import GalleryItem, Video
@@ -62,6 +64,8 @@ def seed_demo(instance_path: Path) -> SeedReport:
         with write_transaction():
             if _seed_article(index, item, sections, campaign):
                 report.articles += 1
+    with write_transaction():
+        _seed_comments()
     if report.users:
         write_credentials(instance_path / "demo-credentials.txt", report.users)
     return report
@@ -192,6 +196,43 @@ def _seed_article(index: int, item: dict, sections: dict[str, Section], campaign
             )
         )
     return True
+
+
+def _seed_comments() -> None:
+    """Readers' comments on a few published stories; the editor's answers come from the editorial board."""
+    editor = db.session.scalar(select(User).where(User.role == Role.EDITOR).order_by(User.id))
+    for item in COMMENTS:
+        article = db.session.scalar(select(Article).where(Article.title == item["article"]))
+        if article is None or db.session.scalar(
+            select(Comment.id).where(Comment.article_id == article.id, Comment.body == item["body"])
+        ):
+            continue
+        written = article.published_at + timedelta(hours=item["hours_after"])
+        comment = Comment(
+            article_id=article.id,
+            author_name=item["author_name"],
+            author_email=item["author_email"],
+            body=item["body"],
+            content_hash=hash_content(item["body"]),
+            status=CommentStatus(item["status"]),
+            consent_at=written,
+            created_at=written,
+        )
+        db.session.add(comment)
+        if item.get("reply"):
+            db.session.add(
+                Comment(
+                    article_id=article.id,
+                    parent=comment,
+                    author_name="Ban biên tập",
+                    author_email="",
+                    author_id=editor.id if editor else None,
+                    body=item["reply"],
+                    status=CommentStatus.APPROVED,
+                    is_official=True,
+                    created_at=written + timedelta(hours=2),
+                )
+            )
 
 
 def body_html(blocks: list[str]) -> str:

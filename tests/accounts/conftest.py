@@ -4,14 +4,10 @@ import time
 
 import pyotp
 import pytest
-from flask import request
-from limits.storage import MemoryStorage
-from limits.strategies import FixedWindowRateLimiter
 
 from app.accounts.two_factor import enable_two_factor, new_secret
 from app.core.db import write_transaction
 from app.extensions import db as _db
-from app.extensions import limiter
 from app.settings.models import SiteSettings
 from tests.factories import make_user
 from tests.pages import csrf_token
@@ -38,22 +34,6 @@ def log_in(client, submit):
         return submit("/admin/login", {"email": email, "password": password}, **kwargs)
 
     return sign_in
-
-
-@pytest.fixture
-def throttling(monkeypatch):
-    """Turn the shared limiter on for one test, with fresh in-memory counters.
-
-    The test app is built with RATELIMIT_ENABLED False, so init_app left the limiter without
-    storage; these are the attributes init_app would have set. monkeypatch restores them after.
-    """
-    storage = MemoryStorage()
-    monkeypatch.setattr(limiter, "enabled", True)
-    monkeypatch.setattr(limiter, "initialized", True)
-    monkeypatch.setattr(limiter, "_storage", storage)
-    monkeypatch.setattr(limiter, "_limiter", FixedWindowRateLimiter(storage))
-    monkeypatch.setattr(limiter, "_request_identifier", lambda: request.endpoint or "")
-    return limiter
 
 
 def next_code(secret: str) -> str:

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from flask import Flask
 from flask_migrate import upgrade
 from werkzeug.serving import make_server
 
@@ -50,8 +51,8 @@ def chromium_executable() -> str:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory) -> Iterator[str]:
-    """The demo site on its own SQLite file and media folder, served on a free port; yields its URL."""
+def live_app(tmp_path_factory) -> Iterator[Flask]:
+    """The demo site's app, on its own SQLite file and media folder (tests may read its database)."""
     instance_path = tmp_path_factory.mktemp("live-instance")
     site = create_app(
         {
@@ -62,12 +63,21 @@ def live_server(tmp_path_factory) -> Iterator[str]:
             "IMAGE_WIDTHS": (320, 640),
             # The limiter object is shared by every app in the process; keep it off as the `app` fixture does.
             "RATELIMIT_ENABLED": False,
+            "COMMENT_MIN_FILL_SECONDS": 1,
         }
     )
     with site.app_context():
         upgrade()
         seed_demo(instance_path)
-    server = make_server("127.0.0.1", 0, site, threaded=True)
+    yield site
+    with site.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app: Flask) -> Iterator[str]:
+    """The demo site served on a free port; yields its URL."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:
@@ -76,8 +86,6 @@ def live_server(tmp_path_factory) -> Iterator[str]:
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
-        with site.app_context():
-            db.engine.dispose()
 
 
 @pytest.fixture(scope="session")

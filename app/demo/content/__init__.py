@@ -1,4 +1,4 @@
-"""Vietnamese demo content written for Bản tin: sections, a campaign and articles.
+"""Vietnamese demo content written for Bản tin: sections, a campaign, articles and readers' comments.
 
 The data is plain Python so `flask seed-demo` can load it without parsing files.
 Every article is a dict with these keys:
@@ -19,6 +19,7 @@ Every article is a dict with these keys:
 """
 
 from app.demo.content.columns import ARTICLES as COLUMN_ARTICLES
+from app.demo.content.comments import COMMENTS
 from app.demo.content.multimedia import ARTICLES as MULTIMEDIA_ARTICLES
 from app.demo.content.multimedia import CAMPAIGN
 from app.demo.content.news import ARTICLES as NEWS_ARTICLES
@@ -26,4 +27,4 @@ from app.demo.content.sections import SECTIONS
 
 ARTICLES = NEWS_ARTICLES + COLUMN_ARTICLES + MULTIMEDIA_ARTICLES
 
-__all__ = ["ARTICLES", "CAMPAIGN", "SECTIONS"]
+__all__ = ["ARTICLES", "CAMPAIGN", "COMMENTS", "SECTIONS"]
