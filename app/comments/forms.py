@@ -9,7 +9,8 @@ from itsdangerous import BadData, URLSafeSerializer
 from wtforms import BooleanField, EmailField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired
 
-from app.comments.services import BODY_MAX, NAME_MAX, CommentSubmission
+from app.comments.services import CommentSubmission
+from app.comments.text import BODY_MAX, NAME_MAX
 
 STARTED_SALT = "comment-form-started"
 

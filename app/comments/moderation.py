@@ -14,11 +14,10 @@ from app.accounts.models import User
 from app.audit.services import record
 from app.comments.models import Comment, CommentStatus
 from app.comments.moderation_queries import official_reply
-from app.comments.services import BODY_MAX, BODY_MIN, NAME_MAX, clean_body, hash_content
+from app.comments.text import checked_body, checked_name, hash_content
 from app.core.dates import utcnow
 from app.core.db import write_transaction
 from app.core.errors import InvalidInput
-from app.core.text import clean_line
 from app.extensions import db
 
 STATUS_ACTIONS = {
@@ -71,11 +70,6 @@ def _moderate(comment: Comment, status: CommentStatus, *, actor: User | None) ->
     record(STATUS_ACTIONS[status], comment, actor=actor, summary=_summary(comment))
 
 
-def plain_line(value: str | None) -> str:
-    """One line as we store it: NFC, single spaces, no control characters (PostgreSQL refuses NUL)."""
-    return clean_line("".join(ch for ch in value or "" if ch.isprintable() or ch.isspace()))
-
-
 def _summary(comment: Comment) -> str:
     """What the audit log shows: the article and the author's name, never the email."""
     return f"{comment.article.title} — {comment.author_name}"
@@ -89,14 +83,10 @@ def edit_comment(
     `approve` publishes it in the same transaction ("Save and approve"). An official reply keeps
     the editorial board's signature: only its text can change.
     """
-    name = plain_line(author_name)
+    name = checked_name(author_name)
     if comment.is_official and name != comment.author_name:
         raise InvalidInput("author_name", _("An official reply is always signed by the editorial board."))
-    if not name:
-        raise InvalidInput("author_name", _("Please enter a name."))
-    if len(name) > NAME_MAX:
-        raise InvalidInput("author_name", _("The name must be at most %(max)d characters.", max=NAME_MAX))
-    body = _checked_body(body)
+    body = checked_body(body)
     with write_transaction():
         if (name, body) != (comment.author_name, comment.body):
             comment.author_name = name
@@ -107,22 +97,6 @@ def edit_comment(
         if approve and not comment.is_official and comment.status != CommentStatus.APPROVED:
             _moderate(comment, CommentStatus.APPROVED, actor=actor)
     return comment
-
-
-def _checked_body(text: str) -> str:
-    body = clean_body(text)
-    if len(body) < BODY_MIN:
-        raise InvalidInput("body", _("Please enter the text of the comment."))
-    if len(body) > BODY_MAX:
-        raise InvalidInput(
-            "body",
-            _(
-                "A comment is at most %(max)d characters (this one has %(count)d).",
-                max=BODY_MAX,
-                count=len(body),
-            ),
-        )
-    return body
 
 
 def reply_to_comment(comment: Comment, *, body: str, actor: User) -> Comment:
@@ -138,7 +112,7 @@ def reply_to_comment(comment: Comment, *, body: str, actor: User) -> Comment:
         raise InvalidInput(None, _("This comment is hidden. Approve it before answering it."))
     if official_reply(comment) is not None:
         raise InvalidInput(None, _("This comment already has an official reply. Edit that reply instead."))
-    body = _checked_body(body)
+    body = checked_body(body)
     now = utcnow()
     with write_transaction():
         if comment.status == CommentStatus.PENDING:

@@ -18,9 +18,8 @@ from wtforms.validators import DataRequired, Length, ValidationError
 
 from app.audit.forms import parse_date
 from app.comments.models import CommentStatus
-from app.comments.moderation import plain_line
 from app.comments.moderation_queries import ALL_STATUSES, QueueFilters
-from app.comments.services import BODY_MAX, NAME_MAX
+from app.comments.text import BODY_MAX, NAME_MAX, plain_line
 from app.core.dates import local_to_utc
 
 MAX_ID = 2**31 - 1

@@ -9,7 +9,6 @@ deleted too (with the editorial board's replies to them).
 import csv
 import io
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,18 +23,15 @@ from app.articles.models import Article
 from app.audit.services import record
 from app.comments.models import Comment, CommentStatus
 from app.comments.policy import get_comment_policy
+from app.comments.text import checked_email, checked_name, normalise_email
 from app.core.dates import as_utc, today_local, utcnow
 from app.core.db import write_transaction
 from app.core.errors import InvalidInput
-from app.core.text import clean_line
 from app.extensions import db
 
-MAX_EMAIL_LENGTH = 254
-MAX_NAME_LENGTH = 100
 EXPORT_FORMATS = ("json", "csv")
 # Not public: erasure and retention delete these outright instead of anonymising them.
 NOT_PUBLIC = (CommentStatus.PENDING, CommentStatus.REJECTED, CommentStatus.SPAM)
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _AUDIT_IDS_SHOWN = 50
@@ -66,15 +62,6 @@ class ExportFile:
 class ErasureResult:
     deleted: int
     anonymised: int
-
-
-def normalise_email(raw: str | None) -> str:
-    """An email as comments store it: trimmed and lower-cased."""
-    return (raw or "").strip().lower()
-
-
-def is_valid_email(email: str) -> bool:
-    return len(email) <= MAX_EMAIL_LENGTH and bool(_EMAIL.match(email))
 
 
 def mask_email(email: str) -> str:
@@ -245,16 +232,8 @@ def correct_personal_data(comment: Comment, *, name: str, email: str, actor: Use
     """Correct the name or email a reader gave with a comment (their right to correction)."""
     if comment.is_official or comment.personal_data_removed_at is not None:
         raise InvalidInput(None, _("The personal data of this comment has already been removed."))
-    name = clean_line(name)
-    email = normalise_email(email)
-    if not name:
-        raise InvalidInput("author_name", _("Please enter a name."))
-    if len(name) > MAX_NAME_LENGTH:
-        raise InvalidInput(
-            "author_name", _("The name must be at most %(max)d characters.", max=MAX_NAME_LENGTH)
-        )
-    if not is_valid_email(email):
-        raise InvalidInput("author_email", _("Please enter a valid email address."))
+    name = checked_name(name)
+    email = checked_email(email)
     with write_transaction():
         changes = []
         if comment.author_name != name:

@@ -10,6 +10,7 @@ from app.articles.views import article_url
 from app.comments import personal_data
 from app.comments.moderation_forms import STATUS_LABELS
 from app.comments.privacy_forms import CorrectForm, EraseForm, ExportForm, LookupForm
+from app.comments.text import is_valid_email, normalise_email
 from app.core.errors import InvalidInput, bad_request
 from app.core.forms import add_error
 from app.core.pagination import paginate
@@ -59,8 +60,8 @@ def render_index(
 
 def posted_email(form) -> str:
     """The email a POST was about, when it is valid (to show its comments again next to the errors)."""
-    email = personal_data.normalise_email(form.email.data)
-    return email if personal_data.is_valid_email(email) else ""
+    email = normalise_email(form.email.data)
+    return email if is_valid_email(email) else ""
 
 
 @blueprint.get("/")

@@ -5,13 +5,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, RadioField, SelectChoice, StringField
 from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
 
-from app.comments.personal_data import (
-    EXPORT_FORMATS,
-    MAX_EMAIL_LENGTH,
-    MAX_NAME_LENGTH,
-    is_valid_email,
-    normalise_email,
-)
+from app.comments.personal_data import EXPORT_FORMATS
+from app.comments.text import EMAIL_MAX, NAME_MAX, is_valid_email, normalise_email
 
 
 def valid_email(_form, field) -> None:
@@ -22,7 +17,7 @@ def valid_email(_form, field) -> None:
 
 EMAIL_VALIDATORS = [
     DataRequired(message=_l("Please enter the reader's email address.")),
-    Length(max=MAX_EMAIL_LENGTH, message=_l("This is at most %(max)d characters.")),
+    Length(max=EMAIL_MAX, message=_l("This is at most %(max)d characters.")),
     valid_email,
 ]
 
@@ -63,7 +58,7 @@ class CorrectForm(FlaskForm):
         _l("Name"),
         validators=[
             DataRequired(message=_l("Please enter a name.")),
-            Length(max=MAX_NAME_LENGTH, message=_l("The name must be at most %(max)d characters.")),
+            Length(max=NAME_MAX, message=_l("The name must be at most %(max)d characters.")),
         ],
     )
     author_email = EmailField(_l("Email"), validators=EMAIL_VALIDATORS)

@@ -8,7 +8,6 @@ words, duplicates) run only behind a solved captcha, so a bot cannot probe them 
 import hashlib
 import hmac
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -21,16 +20,13 @@ from app.articles.queries import is_public
 from app.captcha.services import consume_challenge
 from app.comments.models import Comment, CommentStatus
 from app.comments.policy import get_comment_policy
+from app.comments.text import checked_body, checked_email, checked_name, hash_content
 from app.core.dates import utcnow
 from app.core.db import write_transaction
 from app.core.errors import InvalidInput, NotAllowed
-from app.core.text import clean_line, fold, nfc
+from app.core.text import fold, nfc
 from app.extensions import db
 
-NAME_MAX = 100
-EMAIL_MAX = 254
-BODY_MAX = 2000
-BODY_MIN = 2
 DUPLICATE_WINDOW = timedelta(days=1)
 # Diacritics rule: judged only on comments with at least this many words, so "OK" or "Cam on" alone
 # are not refused, and refused when fewer than this share of the words carry a Vietnamese mark.
@@ -38,10 +34,7 @@ DIACRITICS_MIN_WORDS = 4
 DIACRITICS_MIN_SHARE = 0.2
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _WORD = re.compile(r"\w+")
-_CONTROL = {cp: None for cp in range(32) if chr(cp) not in "\n\t"} | {0x7F: None}
-_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 @dataclass(frozen=True)
@@ -117,39 +110,13 @@ def check_human(submission: CommentSubmission, *, now: datetime) -> None:
 
 
 def clean_submission(submission: CommentSubmission) -> tuple[str, str, str]:
-    """Name, email and body normalised and checked; the first problem found is raised per field."""
-    name = clean_line(submission.author_name.translate(_CONTROL))
-    email = clean_line(submission.author_email).lower()
-    body = clean_body(submission.body)
-    if not name:
-        raise InvalidInput("author_name", _("Please enter your name."))
-    if len(name) > NAME_MAX:
-        raise InvalidInput("author_name", _("Your name is at most %(max)d characters.", max=NAME_MAX))
-    if not email:
-        raise InvalidInput("author_email", _("Please enter your email."))
-    if len(email) > EMAIL_MAX or not _EMAIL.match(email):
-        raise InvalidInput("author_email", _("Please enter a valid email address."))
-    if len(body) < BODY_MIN:
-        raise InvalidInput("body", _("Please write your comment."))
-    if len(body) > BODY_MAX:
-        raise InvalidInput(
-            "body",
-            _(
-                "A comment is at most %(max)d characters (yours has %(count)d).",
-                max=BODY_MAX,
-                count=len(body),
-            ),
-        )
+    """Name, email and body normalised and checked; the first problem found is raised on its field."""
+    name = checked_name(submission.author_name)
+    email = checked_email(submission.author_email)
+    body = checked_body(submission.body)
     if not submission.consent:
         raise InvalidInput("consent", _("Please agree to the processing of your personal data to comment."))
     return name, email, body
-
-
-def clean_body(text: str | None) -> str:
-    """Plain text in NFC: control characters dropped, line ends unified, at most one blank line in a row."""
-    text = nfc(text or "").replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
-    lines = [line.rstrip() for line in text.split("\n")]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def check_content(body: str, *, banned_words: str, require_diacritics: bool) -> None:
@@ -188,12 +155,6 @@ def hash_ip(ip: str) -> str:
     """A salted hash of the client's address: enough to spot repeats, useless to identify anyone."""
     key = hashlib.sha256(("comment-ip:" + current_app.config["SECRET_KEY"]).encode()).digest()
     return hmac.new(key, ip.encode(), hashlib.sha256).hexdigest()
-
-
-def hash_content(body: str) -> str:
-    """The identity of a comment's text: case, accents, punctuation and spacing do not matter."""
-    words = _WORD.findall(fold(unicodedata.normalize("NFKC", body)))
-    return hashlib.sha256(" ".join(words).encode()).hexdigest()
 
 
 def is_duplicate(article_id: int, content_hash: str, ip_hash: str, *, now: datetime) -> bool:

@@ -2,7 +2,7 @@
 
 The article page carries no per-visitor token, so it stays cacheable: its comment box links to the
 form page (which works without JavaScript), and with JavaScript the same form is fetched as a
-fragment (`?khung=1`) and shown in place. Only a reader who opens the form gets a captcha.
+fragment (`?khung=1`), shown and sent in place. Only a reader who opens the form gets a captcha.
 """
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request
@@ -29,7 +29,12 @@ def comment_limits() -> str:
 
 def stored(response) -> bool:
     """Only comments actually stored count against the posting limits, not a mistyped captcha."""
-    return response.status_code == 302
+    return response.status_code in (201, 302)
+
+
+def fragment_requested() -> bool:
+    """The article page's script asks for the form alone (`?khung=1`) to show it in place."""
+    return request.args.get("khung") == "1"
 
 
 @blueprint.after_request
@@ -61,6 +66,8 @@ def post(article_id: int):
         except NotAllowed:
             abort(404)
         else:
+            if fragment_requested():
+                return render_template("comments/_posted.html", message=posted_message(comment)), 201
             flash(posted_message(comment), "comment")
             return redirect(article_url(article, _anchor="y-kien"))
     return render_form(article, comment_form, status=400)
@@ -91,5 +98,5 @@ def open_article_or_404(article_id: int):
 def render_form(article, comment_form: CommentForm, *, status: int = 200):
     """The form page, or only the form (`?khung=1`, fetched by the article page's script)."""
     comment_form.start(issue_challenge())
-    template = "comments/_form.html" if request.args.get("khung") == "1" else "comments/form.html"
+    template = "comments/_form.html" if fragment_requested() else "comments/form.html"
     return render_template(template, article=article, form=comment_form), status

@@ -16,7 +16,7 @@ from app.articles.models import Article, ArticleFormat, ArticleStatus
 from app.articles.services import ArticleInput, build_article
 from app.campaigns.models import Campaign, ExemplaryProfile, SubjectKind
 from app.comments.models import Comment, CommentStatus
-from app.comments.services import hash_content
+from app.comments.text import hash_content
 from app.core.dates import local_to_utc, today_local
 from app.core.db import write_transaction
 from app.demo.content import ARTICLES, CAMPAIGN, COMMENTS, SECTIONS

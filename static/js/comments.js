@@ -1,43 +1,59 @@
 // The comment box on the article page: the form (with its per-visitor token and captcha) is fetched
-// in place when the reader asks for it, and "another code" swaps the captcha without losing the text.
-// Without JavaScript the same links and buttons lead to the form page and work the same way.
+// in place when the reader asks for it, sent in place, and "another code" swaps the captcha without
+// losing the text. Without JavaScript the same links and buttons lead to the form page and work alike.
 (function () {
   "use strict";
   var slot = document.querySelector("[data-comment-slot]");
   if (!slot || !window.fetch || !window.FormData) return;
   var open = slot.querySelector("[data-comment-open]");
 
-  function fetchForm(url, options) {
-    return fetch(url, Object.assign({ credentials: "same-origin" }, options)).then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status);
-      return response.text();
-    });
-  }
-
   function fragmentUrl(url) {
     return url + (url.indexOf("?") === -1 ? "?" : "&") + "khung=1";
   }
 
-  function install(html, focusId) {
+  // Resolves with [status, html] for the answers the form understands; anything else rejects.
+  function request(url, options, accepted) {
+    return fetch(fragmentUrl(url), Object.assign({ credentials: "same-origin" }, options)).then(function (response) {
+      if (accepted.indexOf(response.status) === -1) throw new Error("HTTP " + response.status);
+      return response.text().then(function (html) { return [response.status, html]; });
+    });
+  }
+
+  function install(html, focusSelector) {
     slot.innerHTML = html;
+    var target = slot.querySelector(focusSelector);
+    if (target) target.focus();
     var form = slot.querySelector("[data-comment-form]");
-    if (!form) return;
+    if (form) enhance(form);
+    slot.setAttribute("data-enhanced", "");
+  }
+
+  function enhance(form) {
     var refresh = form.querySelector("[data-captcha-refresh]");
     refresh.addEventListener("click", function (event) {
       event.preventDefault();
-      fetchForm(fragmentUrl(refresh.getAttribute("formaction")), { method: "POST", body: new FormData(form) })
-        .then(function (next) { install(next, "captcha_answer"); })
+      request(refresh.getAttribute("formaction"), { method: "POST", body: new FormData(form) }, [200])
+        .then(function (answer) { install(answer[1], "#captcha_answer"); })
         .catch(function () { form.requestSubmit(refresh); });
     });
-    var target = document.getElementById(focusId);
-    if (target) target.focus();
-    slot.setAttribute("data-enhanced", "");
+    form.addEventListener("submit", function (event) {
+      if (event.submitter === refresh || form.hasAttribute("data-native")) return;
+      event.preventDefault();
+      request(form.getAttribute("action"), { method: "POST", body: new FormData(form) }, [201, 400])
+        .then(function (answer) {
+          install(answer[1], answer[0] === 201 ? "[data-comment-posted]" : "[aria-invalid=true], .form-errors");
+        })
+        .catch(function () {
+          form.setAttribute("data-native", "");
+          form.requestSubmit();
+        });
+    });
   }
 
   open.addEventListener("click", function (event) {
     event.preventDefault();
-    fetchForm(slot.getAttribute("data-src"))
-      .then(function (html) { install(html, "author_name"); })
+    request(open.getAttribute("href"), {}, [200])
+      .then(function (answer) { install(answer[1], "#author_name"); })
       .catch(function () { window.location.href = open.href; });
   });
   slot.setAttribute("data-ready", "");

@@ -300,3 +300,29 @@ def test_asking_for_captchas_is_limited_per_address(client, article, throttling,
     monkeypatch.setitem(app.config, "CAPTCHA_LIMITS", "3 per minute")
     statuses = [client.get(f"/bai-viet/{article.id}/binh-luan").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
+
+
+def test_the_article_page_script_posts_in_place_and_gets_the_message_alone(client, article, comment_form):
+    response = client.post(f"/bai-viet/{article.id}/binh-luan?khung=1", data=comment_form(article))
+    assert response.status_code == 201
+    assert parse(response.data).one("[data-comment-posted]").text == "Bình luận của bạn đang chờ duyệt."
+    assert b"<html" not in response.data
+    assert len(stored_comments()) == 1
+
+
+def test_a_refusal_in_place_returns_the_form_alone_with_its_errors(client, article, comment_form):
+    response = client.post(
+        f"/bai-viet/{article.id}/binh-luan?khung=1", data=comment_form(article, captcha_answer="sai")
+    )
+    assert response.status_code == 400
+    assert response.data.lstrip().startswith(b"<form")
+    assert "Mã xác nhận không đúng" in field_error(response, "captcha_answer")
+
+
+def test_a_comment_posted_in_place_counts_against_the_limits(client, article, comment_form, throttling):
+    assert (
+        client.post(f"/bai-viet/{article.id}/binh-luan?khung=1", data=comment_form(article)).status_code
+        == 201
+    )
+    again = comment_form(article, body="Ý kiến thứ hai, gửi ngay sau ý kiến thứ nhất.")
+    assert client.post(f"/bai-viet/{article.id}/binh-luan?khung=1", data=again).status_code == 429
