@@ -42,7 +42,7 @@ class CommentForm(FlaskForm):
     )
     captcha_token = HiddenField()
     captcha_answer = StringField(
-        _l("Confirmation code"),
+        _l("Type the confirmation code"),
         validators=[DataRequired(message=_l("Please type the confirmation code."))],
         render_kw={
             "autocomplete": "off",
