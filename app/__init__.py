@@ -43,6 +43,7 @@ def import_models() -> None:
     from app.keywords import models as _keywords  # noqa: F401
     from app.media import models as _media  # noqa: F401
     from app.notifications import models as _notifications  # noqa: F401
+    from app.search import models as _search  # noqa: F401
     from app.sections import models as _sections  # noqa: F401
     from app.settings import models as _settings  # noqa: F401
 
@@ -63,7 +64,9 @@ def init_extensions(app: Flask) -> None:
 
     from app.accounts.services import load_user
     from app.accounts.sessions import init_sessions
+    from app.search import indexing
 
+    indexing.install()
     login_manager.user_loader(load_user)
     login_manager.login_view = "accounts.login"
     init_sessions(app)
@@ -92,6 +95,7 @@ def register_blueprints(app: Flask) -> None:
     from app.media.video_admin_views import blueprint as video_admin
     from app.media.views import blueprint as media
     from app.public.views import blueprint as public
+    from app.search.views import blueprint as search
     from app.sections.admin_views import blueprint as sections_admin
     from app.sections.views import blueprint as sections
     from app.settings.admin_views import blueprint as settings_admin
@@ -122,6 +126,7 @@ def register_blueprints(app: Flask) -> None:
         comment_policy_admin,
         privacy,
         privacy_admin,
+        search,
     ):
         app.register_blueprint(blueprint)
 
@@ -138,8 +143,10 @@ def register_cli(app: Flask) -> None:
     from app.accounts.cli import users_cli
     from app.comments.cli import comments_cli
     from app.demo.cli import seed_bulk, seed_demo
+    from app.search.cli import search_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(comments_cli)
+    app.cli.add_command(search_cli)
     app.cli.add_command(seed_demo)
     app.cli.add_command(seed_bulk)

@@ -31,6 +31,13 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def search_engine_filter(name, type_, parent_names):
+    """The search engines' FTS tables, tsvector columns and GIN indexes are hand-written per dialect."""
+    from app.search.models import include_name
+
+    return include_name(name, type_, parent_names)
+
+
 def get_engine_url():
     try:
         return get_engine().url.render_as_string(hide_password=False).replace(
@@ -99,6 +106,7 @@ def run_migrations_online():
 
     conf_args = current_app.extensions['migrate'].configure_args
     conf_args.setdefault("render_item", render_item)
+    conf_args.setdefault("include_name", search_engine_filter)
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
 

@@ -1,6 +1,6 @@
 """The audit log's filter form (a GET form: it changes nothing, so it carries no CSRF token)."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import time, timedelta
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -8,7 +8,7 @@ from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import Length, ValidationError
 
 from app.accounts.models import User
-from app.core.dates import local_to_utc
+from app.core.dates import local_to_utc, parse_date
 
 OBJECT_LABELS = {
     "articles": _l("Article"),
@@ -21,20 +21,7 @@ OBJECT_LABELS = {
     "comment_policy": _l("Comment policy"),
     "media": _l("Media"),
 }
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 MAX_ID_DIGITS = 9
-MIN_YEAR, MAX_YEAR = 1970, 2999  # beyond these, shifting a day to UTC overflows or means nothing
-
-
-def parse_date(value: str) -> date | None:
-    """A date from `<input type=date>` (2026-11-24) or typed the Vietnamese way (24/11/2026), else None."""
-    for pattern in DATE_FORMATS:
-        try:
-            parsed = datetime.strptime(value.strip(), pattern).date()
-        except ValueError:
-            continue
-        return parsed if MIN_YEAR <= parsed.year <= MAX_YEAR else None
-    return None
 
 
 class AuditFilterForm(FlaskForm):

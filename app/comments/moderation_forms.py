@@ -16,11 +16,10 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from app.audit.forms import parse_date
 from app.comments.models import CommentStatus
 from app.comments.moderation_queries import ALL_STATUSES, QueueFilters
 from app.comments.text import BODY_MAX, NAME_MAX, plain_line
-from app.core.dates import local_to_utc
+from app.core.dates import local_to_utc, parse_date
 
 MAX_ID = 2**31 - 1
 MAX_ID_DIGITS = 9

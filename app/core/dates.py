@@ -9,6 +9,9 @@ LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 DATETIME_PATTERN = "HH:mm dd/MM/yyyy"
 WEEKDAY_DATE_PATTERN = "EEEE, dd/MM/yyyy"
 DATE_PATTERN = "dd/MM/yyyy"
+# Dates readers and staff type: `<input type=date>` sends 2026-11-24; people type 24/11/2026.
+INPUT_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+MIN_YEAR, MAX_YEAR = 1970, 2999  # beyond these, shifting a day to UTC overflows or means nothing
 
 
 def utcnow() -> datetime:
@@ -51,3 +54,14 @@ def format_vn(value: datetime | date | None, pattern: str = DATETIME_PATTERN) ->
 def iso_local(value: datetime) -> str:
     """ISO 8601 with Vietnam's offset, for `<time datetime>` and structured data."""
     return to_local(value).isoformat(timespec="seconds")
+
+
+def parse_date(value: str | None) -> date | None:
+    """A date from `<input type=date>` (2026-11-24) or typed the Vietnamese way (24/11/2026), else None."""
+    for pattern in INPUT_DATE_FORMATS:
+        try:
+            parsed = datetime.strptime((value or "").strip(), pattern).date()
+        except ValueError:
+            continue
+        return parsed if MIN_YEAR <= parsed.year <= MAX_YEAR else None
+    return None

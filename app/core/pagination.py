@@ -35,3 +35,13 @@ def paginate(statement: Select, *, per_page: int | None = None) -> Pagination:
     if page > 1 and page > result.pages:
         abort(404)
     return result
+
+
+class PageOfItems(Pagination):
+    """A page cut elsewhere (by the search engine), shaped for the one pager macro."""
+
+    def _query_items(self) -> list:
+        return self._query_args["items"]
+
+    def _query_count(self) -> int:
+        return self._query_args["total"]

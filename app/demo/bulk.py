@@ -13,6 +13,7 @@ from app.core.text import slugify
 from app.extensions import db
 from app.keywords.models import article_keywords
 from app.keywords.services import keywords_for_names
+from app.search.indexing import sync_documents
 from app.sections.models import Section
 
 WORDS = [
@@ -240,6 +241,7 @@ def seed_bulk(count: int, *, seed: int = 2026, progress: Callable[[int], None] =
                 for keyword_id in rng.sample(keyword_ids, rng.randint(3, 5))
             ]
             db.session.execute(insert(article_keywords), links)
+            sync_documents(db.session.connection(), ids)
         done += size
         progress(size)
     return done

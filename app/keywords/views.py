@@ -1,12 +1,37 @@
-"""The public keyword page: every public article tagged with a keyword."""
+"""The public keyword page (every public article tagged with a keyword) and the keyword autocomplete."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 
 from app.articles.queries import with_keyword
 from app.core.pagination import paginate
-from app.keywords.queries import current_keyword_for_slug_or_404
+from app.keywords.queries import current_keyword_for_slug_or_404, suggest_keywords
 
 blueprint = Blueprint("keywords", __name__)
+
+SUGGESTIONS = 10
+SUGGESTIONS_MAX_AGE = 300
+
+
+@blueprint.get("/tu-khoa/goi-y")
+def suggestions():
+    """Keywords readers can open, for the search box: only those with a public article, so drafts never leak.
+
+    The same answer suits everyone, so shared caches may keep it for a few minutes.
+    """
+    keywords = suggest_keywords(request.args.get("q", ""), SUGGESTIONS, public_only=True)
+    response = jsonify(
+        keywords=[
+            {
+                "name": keyword.name,
+                "slug": keyword.slug,
+                "url": url_for("keywords.detail", slug=keyword.slug),
+            }
+            for keyword in keywords
+        ]
+    )
+    response.cache_control.public = True
+    response.cache_control.max_age = SUGGESTIONS_MAX_AGE
+    return response
 
 
 @blueprint.get("/tu-khoa/<slug>")

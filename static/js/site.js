@@ -22,3 +22,36 @@
     apply();
   });
 })();
+
+// Search-as-you-type in the header box: article titles (and keywords) offered in its <datalist>.
+(function () {
+  "use strict";
+  var input = document.getElementById("site-search-q");
+  if (!input || !window.fetch) return;
+  var list = document.getElementById(input.getAttribute("list"));
+  var timer = null;
+  var last = "";
+  function fill(values) {
+    list.textContent = "";
+    values.forEach(function (value) {
+      var option = document.createElement("option");
+      option.value = value;
+      list.appendChild(option);
+    });
+  }
+  input.addEventListener("input", function () {
+    var text = input.value.trim();
+    clearTimeout(timer);
+    if (text.length < 2 || text === last) return;
+    timer = setTimeout(function () {
+      last = text;
+      fetch(input.getAttribute("data-suggest-url") + "?q=" + encodeURIComponent(text))
+        .then(function (response) { return response.ok ? response.json() : { articles: [] }; })
+        .then(function (data) {
+          if (input.value.trim() !== text) return;
+          fill(data.articles.map(function (article) { return article.title; }));
+        })
+        .catch(function () {});
+    }, 200);
+  });
+})();

@@ -7,13 +7,15 @@ from sqlalchemy import text
 
 from app import create_app
 from app.extensions import db as _db
+from app.search.models import include_name
 from tests.factories import make_article, make_image
 
 
 def test_schema_upgraded_from_empty_matches_the_models(db):
     """The session's database was created by `flask db upgrade` alone; nothing may differ."""
     context = MigrationContext.configure(
-        _db.session.connection(), opts={"compare_type": True, "render_as_batch": True}
+        _db.session.connection(),
+        opts={"compare_type": True, "render_as_batch": True, "include_name": include_name},
     )
     assert compare_metadata(context, _db.metadata) == []
 

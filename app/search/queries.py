@@ -1,0 +1,162 @@
+"""THE search service: a query and filters in, a page of highlighted results out, for any engine.
+
+Cost is bounded whatever the query: the engine returns at most CANDIDATES recent matches plus
+TITLE_CANDIDATES recent title matches, which are ranked here (text score, exact accents, title,
+recency); counting stops at MAX_RESULTS; snippets are drawn for one page only.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from app.articles.models import Article
+from app.articles.queries import is_public
+from app.core.dates import utcnow
+from app.core.pagination import PageOfItems
+from app.extensions import db
+from app.search.engines import Candidate, Filters, engine_for
+from app.search.highlight import highlight, snippet
+from app.search.models import SearchDocument
+from app.search.query import TYPING_PREFIX_MIN_LENGTH, SearchQuery, parse_query
+
+PER_PAGE = 20
+CANDIDATES = 400
+TITLE_CANDIDATES = 200
+MAX_RESULTS = 1000
+SUGGESTED_TITLES = 5
+SUGGESTIONS = 6
+SUGGESTION_CANDIDATES = 50
+
+# How the final order weighs what the engine and the query say (see rank()).
+EXACT_WEIGHT = 4.0  # above everything else: `đường` puts roads before `dương`
+TITLE_WEIGHT = 1.5
+PHRASE_WEIGHT = 1.0
+TEXT_WEIGHT = 1.0
+RECENCY_WEIGHT = 0.5
+RECENCY_DAYS = 30.0
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    section_ids: tuple[int, ...] = ()
+    format: str | None = None
+    since: datetime | None = None
+    before: datetime | None = None
+    newest_first: bool = False
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class Hit:
+    article: Article
+    title: Markup
+    snippet: Markup
+
+
+@dataclass
+class SearchResults:
+    query: SearchQuery
+    page: PageOfItems | None = None  # of Hit; None when there is nothing to show
+    total: int = 0  # matches counted, capped at MAX_RESULTS + 1 ("more than 1,000")
+    similar: list[Article] = field(default_factory=list)  # titles close to a mistyped query
+
+    @property
+    def more_than_max(self) -> bool:
+        return self.total > MAX_RESULTS
+
+
+def search(params: SearchParams, *, now: datetime | None = None) -> SearchResults:
+    query = parse_query(params.q)
+    results = SearchResults(query=query)
+    if query.is_empty:
+        return results
+    now = now or utcnow()
+    filters = Filters(
+        now=now,
+        section_ids=params.section_ids,
+        format=params.format,
+        since=params.since,
+        before=params.before,
+    )
+    engine = engine_for(db.session)
+    results.total = engine.count(query, filters, cap=MAX_RESULTS + 1)
+    if not results.total:
+        results.similar = load_articles(engine.similar_titles(query, filters, limit=SUGGESTED_TITLES), now)
+        return results
+    offset = (params.page - 1) * PER_PAGE
+    if params.newest_first:
+        reachable = min(results.total, MAX_RESULTS)
+        ids = engine.newest(query, filters, offset=offset, limit=PER_PAGE)
+    else:
+        candidates = engine.candidates(query, filters, limit=CANDIDATES, title_limit=TITLE_CANDIDATES)
+        ranked = rank(candidates, query, now)
+        reachable = len(ranked)
+        ids = ranked[offset : offset + PER_PAGE]
+    results.page = PageOfItems(
+        page=params.page, per_page=PER_PAGE, error_out=True, items=hits_for(ids, query, now), total=reachable
+    )
+    return results
+
+
+def suggest(text: str, *, limit: int = SUGGESTIONS, now: datetime | None = None) -> list[Article]:
+    """The best few articles for what the reader has typed so far, the last word as a prefix."""
+    query = parse_query(text, prefix_min_length=TYPING_PREFIX_MIN_LENGTH)
+    if query.is_empty:
+        return []
+    now = now or utcnow()
+    candidates = engine_for(db.session).candidates(
+        query, Filters(now=now), limit=SUGGESTION_CANDIDATES, title_limit=SUGGESTION_CANDIDATES
+    )
+    return load_articles(rank(candidates, query, now)[:limit], now)
+
+
+def rank(candidates: list[Candidate], query: SearchQuery, now: datetime) -> list[int]:
+    """Article ids, best first: exact accents, then every word in the title, the words as a phrase,
+    the engine's text score (bm25 or ts_rank, scaled to the best candidate) and recency."""
+    if not candidates:
+        return []
+    best_score = max(candidate.score for candidate in candidates) or 1.0
+    accented = len(query.accented_terms)
+
+    def weight(candidate: Candidate) -> float:
+        age_days = max((now - candidate.published_at).total_seconds(), 0) / 86400
+        return (
+            EXACT_WEIGHT * (candidate.exact_hits / accented if accented else 0)
+            + TITLE_WEIGHT * candidate.in_title
+            + PHRASE_WEIGHT * candidate.as_phrase
+            + TEXT_WEIGHT * max(candidate.score, 0) / best_score
+            + RECENCY_WEIGHT / (1 + age_days / RECENCY_DAYS)
+        )
+
+    ordered = sorted(candidates, key=lambda candidate: (-weight(candidate), -candidate.article_id))
+    return [candidate.article_id for candidate in ordered]
+
+
+def load_articles(ids: list[int], now: datetime) -> list[Article]:
+    """Articles public at `now` with what a result shows, in the order of `ids` (others are dropped)."""
+    if not ids:
+        return []
+    statement = (
+        select(Article)
+        .where(Article.id.in_(ids), is_public(now))
+        .options(joinedload(Article.section), joinedload(Article.cover))
+    )
+    found = {article.id: article for article in db.session.scalars(statement)}
+    return [found[article_id] for article_id in ids if article_id in found]
+
+
+def hits_for(ids: list[int], query: SearchQuery, now: datetime) -> list[Hit]:
+    documents = {
+        document.article_id: document
+        for document in db.session.scalars(select(SearchDocument).where(SearchDocument.article_id.in_(ids)))
+    }
+    hits = []
+    for article in load_articles(ids, now):
+        document = documents[article.id]
+        text = document.lead + "\n" + document.body
+        hits.append(Hit(article, highlight(document.title, query), snippet(text, query)))
+    return hits
