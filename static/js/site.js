@@ -23,7 +23,7 @@
   });
 })();
 
-// Search-as-you-type in the header box: article titles (and keywords) offered in its <datalist>.
+// Search-as-you-type in the header box: keywords and article titles offered in its <datalist>.
 (function () {
   "use strict";
   var input = document.getElementById("site-search-q");
@@ -31,6 +31,11 @@
   var list = document.getElementById(input.getAttribute("list"));
   var timer = null;
   var last = "";
+  function fetchJson(url, text) {
+    return fetch(url + "?q=" + encodeURIComponent(text))
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .catch(function () { return {}; });
+  }
   function fill(values) {
     list.textContent = "";
     values.forEach(function (value) {
@@ -45,13 +50,15 @@
     if (text.length < 2 || text === last) return;
     timer = setTimeout(function () {
       last = text;
-      fetch(input.getAttribute("data-suggest-url") + "?q=" + encodeURIComponent(text))
-        .then(function (response) { return response.ok ? response.json() : { articles: [] }; })
-        .then(function (data) {
-          if (input.value.trim() !== text) return;
-          fill(data.articles.map(function (article) { return article.title; }));
-        })
-        .catch(function () {});
+      Promise.all([
+        fetchJson(input.getAttribute("data-keywords-url"), text),
+        fetchJson(input.getAttribute("data-suggest-url"), text)
+      ]).then(function (answers) {
+        if (input.value.trim() !== text) return;
+        var keywords = (answers[0].keywords || []).map(function (keyword) { return keyword.name; });
+        var titles = (answers[1].articles || []).map(function (article) { return article.title; });
+        fill(keywords.concat(titles));
+      });
     }, 200);
   });
 })();

@@ -1,0 +1,422 @@
+"""Search at 100,000 articles on SQLite and PostgreSQL: index build time, index size, and query latency
+through the search service (count, candidates, ranking, snippets), against the target p95 ≤ 30 ms.
+
+Run with `make bench` (not part of the test suite), or alone for options: `--articles 5000` (or
+BENCH_SEARCH_ARTICLES) for a quick run, `--engines sqlite`, and `--profile` for where the time goes
+(each step of the service, and the plans of a common one-word query). Uses a throwaway SQLite file
+and a throwaway PostgreSQL database (BENCH_POSTGRES_URL, default postgres@127.0.0.1:5432), dropped at
+the end; without a reachable PostgreSQL that engine is skipped.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy import event, func, make_url, select
+
+from app import create_app
+from app.articles.models import Article
+from app.core.dates import utcnow
+from app.core.db import write_transaction
+from app.core.text import fold
+from app.demo.bulk import KEYWORD_POOL, WORDS, seed_bulk
+from app.demo.seed import seed_sections
+from app.extensions import db
+from app.search import queries
+from app.search.engines import PostgresEngine, SqliteEngine
+from app.search.indexing import reindex_all
+from app.search.queries import SearchParams, search
+
+ENGINES = ("sqlite", "postgresql")
+DEFAULT_ARTICLES = 100_000
+DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+TARGET_P95_MS = 30.0
+WARM_UP = 10
+MEASURED = 100
+PROFILED = 20  # queries per set in --profile
+SEED = 6
+EXPLAINED_QUERY = "giao"  # a common syllable: in most articles, as most one-word queries are
+
+
+@dataclass
+class QuerySet:
+    name: str
+    queries: list[str]
+    newest_first: bool = False
+
+
+@dataclass
+class Measured:
+    name: str
+    latencies_ms: list[float]
+    matches: list[int]
+
+    def percentile(self, p: int) -> float:
+        return statistics.quantiles(self.latencies_ms, n=100, method="inclusive")[p - 1]
+
+
+@dataclass
+class EngineRun:
+    engine: str
+    seed_s: float = 0.0
+    build_s: float = 0.0
+    finish_label: str = ""  # what runs after the build: FTS5 optimize, or VACUUM ANALYZE
+    finish_s: float = 0.0
+    sizes: list[tuple[str, int]] = field(default_factory=list)
+    seeded_index_bytes: int = 0
+    sets: list[Measured] = field(default_factory=list)
+    skipped: str = ""
+
+
+def query_sets(rng: random.Random) -> list[QuerySet]:
+    """Words the bulk seeder writes (so queries match), half of each set typed without accents."""
+    vocabulary = list(dict.fromkeys(WORDS))
+    # Phrases that exist: consecutive words of the pool (it lists compounds side by side) and keywords.
+    runs = [WORDS[i : i + k] for k in (2, 3) for i in range(len(WORDS) - k + 1)]
+    keyword_runs = [
+        name.lower().split()[i : i + k]
+        for name in KEYWORD_POOL
+        for k in (2, 3)
+        for i in range(len(name.split()) - k + 1)
+    ]
+    count = WARM_UP + MEASURED
+
+    def words(n: int) -> list[str]:
+        return [" ".join(rng.sample(vocabulary, n)) for _ in range(count)]
+
+    def phrases() -> list[str]:
+        return ['"' + " ".join(rng.choice(rng.choice((runs, keyword_runs)))) + '"' for _ in range(count)]
+
+    def half_folded(texts: list[str]) -> list[str]:
+        return [fold(text) if index % 2 else text for index, text in enumerate(texts)]
+
+    return [
+        QuerySet("1 word", half_folded(words(1))),
+        QuerySet("2 words", half_folded(words(2))),
+        QuerySet("3 words", half_folded(words(3))),
+        QuerySet("phrase", half_folded(phrases())),
+        QuerySet("2 words, newest first", half_folded(words(2)), newest_first=True),
+    ]
+
+
+def run_query(text: str, newest_first: bool) -> tuple[float, int]:
+    """One search through the service on a fresh session: milliseconds, and matches counted."""
+    db.session.remove()
+    started = time.perf_counter()
+    results = search(SearchParams(q=text, newest_first=newest_first, page=1))
+    hits = results.page.items if results.page else []
+    assert all(hit.snippet is not None for hit in hits)
+    elapsed = (time.perf_counter() - started) * 1000
+    db.session.remove()
+    return elapsed, results.total
+
+
+def measure(query_set: QuerySet) -> Measured:
+    for text in query_set.queries[:WARM_UP]:
+        run_query(text, query_set.newest_first)
+    measured = Measured(query_set.name, [], [])
+    for text in query_set.queries[WARM_UP:]:
+        elapsed, total = run_query(text, query_set.newest_first)
+        measured.latencies_ms.append(elapsed)
+        measured.matches.append(total)
+    return measured
+
+
+def progress_printer(label: str, total: int) -> Callable[[int], None]:
+    """A progress line on a terminal; nothing in a log."""
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if sys.stderr.isatty():
+            end = "\n" if done >= total else ""
+            print(f"\r  {label} {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
+
+    return advance
+
+
+def build(run: EngineRun, articles: int) -> None:
+    """Seed the articles (their documents are written as they go), then time a full reindex."""
+    with write_transaction():
+        seed_sections()
+    started = time.perf_counter()
+    seed_bulk(articles, progress=progress_printer(f"{run.engine}: seeding", articles))
+    run.seed_s = time.perf_counter() - started
+    run.seeded_index_bytes = sum(size for _, size in index_sizes(run.engine))
+    db.session.remove()
+    total = db.session.scalar(select(func.count(Article.id)))
+    started = time.perf_counter()
+    with write_transaction():
+        reindex_all(db.session.connection(), progress=progress_printer(f"{run.engine}: reindexing", total))
+    run.build_s = time.perf_counter() - started
+    started = time.perf_counter()
+    if run.engine == "sqlite":
+        run.finish_label = "FTS5 optimize"
+        with write_transaction():
+            db.session.connection().exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES('optimize')")
+    else:
+        run.finish_label = "VACUUM ANALYZE"
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM ANALYZE search_documents")
+    run.finish_s = time.perf_counter() - started
+    db.session.remove()
+    run.sizes = index_sizes(run.engine)
+
+
+def index_sizes(engine: str) -> list[tuple[str, int]]:
+    """What search costs on disk, by structure: the engine's index, then the documents it indexes."""
+    connection = db.session.connection()
+    if engine == "sqlite":
+        rows = dict(connection.exec_driver_sql("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").all())
+        fts = sum(size for name, size in rows.items() if name.startswith("search_fts"))
+        indexes = sum(size for name, size in rows.items() if name.startswith("ix_search_documents"))
+        return [
+            ("FTS5 shadow tables", fts),
+            ("search_documents", rows.get("search_documents", 0)),
+            ("its B-tree indexes", indexes),
+        ]
+    sizes = [
+        ("search_documents heap", "pg_relation_size('search_documents')"),
+        ("TOAST", "pg_total_relation_size('search_documents') - pg_relation_size('search_documents')"
+         " - pg_indexes_size('search_documents')"),
+    ]
+    indexes = connection.exec_driver_sql(
+        "SELECT indexname FROM pg_indexes WHERE tablename = 'search_documents' ORDER BY indexname"
+    ).scalars()
+    sizes += [(name, f"pg_relation_size('{name}')") for name in indexes]
+    return [(label, connection.exec_driver_sql(f"SELECT {sql}").scalar_one()) for label, sql in sizes]
+
+
+def mib(n: int) -> str:
+    return f"{n / 2**20:,.1f} MiB"
+
+
+@contextmanager
+def sqlite_app() -> Iterator[Flask]:
+    with tempfile.TemporaryDirectory() as tmp:
+        yield create_app(
+            {
+                "SECRET_KEY": "bench",
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db",
+                "MEDIA_ROOT": f"{tmp}/media",
+            }
+        )
+
+
+@contextmanager
+def postgres_app(admin_url: str) -> Iterator[Flask]:
+    """A database of our own, dropped afterwards whatever happens; OSError if the server is not there."""
+    admin = make_url(admin_url)
+    name = f"bench_search_{os.getpid()}"
+    dsn = admin.set(drivername="postgresql").render_as_string(hide_password=False)
+    try:
+        connection = psycopg.connect(dsn, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as error:
+        raise OSError(str(error).strip().splitlines()[0]) from None
+    with connection, tempfile.TemporaryDirectory() as tmp:
+        connection.execute(f'CREATE DATABASE "{name}"')
+        app = None
+        try:
+            app = create_app(
+                {
+                    "SECRET_KEY": "bench",
+                    "SQLALCHEMY_DATABASE_URI": admin.set(database=name).render_as_string(hide_password=False),
+                    "MEDIA_ROOT": f"{tmp}/media",
+                }
+            )
+            yield app
+        finally:
+            if app is not None:
+                with app.app_context():
+                    db.session.remove()
+                    db.engine.dispose()
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def bench_engine(engine: str, articles: int, sets: list[QuerySet], args) -> EngineRun:
+    run = EngineRun(engine)
+    with ExitStack() as stack:
+        try:
+            app = stack.enter_context(sqlite_app() if engine == "sqlite" else postgres_app(args.postgres))
+        except OSError as error:
+            run.skipped = f"PostgreSQL not reachable at {make_url(args.postgres).render_as_string()} ({error})"
+            return run
+        with app.app_context():
+            upgrade()
+            build(run, articles)
+            run.sets = [measure(query_set) for query_set in sets]
+            report_engine(run, articles)
+            if args.profile:
+                profile(engine, sets)
+    return run
+
+
+def report_engine(run: EngineRun, articles: int) -> None:
+    print(f"  {run.engine}")
+    print(f"    seeding              {run.seed_s:8.1f} s  ({articles:,} articles with keywords and documents)")
+    print(f"    index build          {run.build_s:8.1f} s  (full reindex in one transaction)")
+    print(f"    then {run.finish_label:<16}{run.finish_s:8.1f} s")
+    total = sum(size for _, size in run.sizes)
+    print(f"    index size           {mib(total):>10}  (after seeding, before the reindex: "
+          f"{mib(run.seeded_index_bytes)})")
+    for label, size in run.sizes:
+        print(f"      {label:<28}{mib(size):>10}")
+
+
+def verdict(p95: float) -> str:
+    if p95 <= TARGET_P95_MS:
+        return f"meets, {TARGET_P95_MS - p95:.1f} ms to spare"
+    return f"MISSES by {p95 - TARGET_P95_MS:,.1f} ms ({p95 / TARGET_P95_MS:.1f}× the target)"
+
+
+def report_table(runs: list[EngineRun], articles: int) -> None:
+    print(f"\n  latency through search() at {articles:,} articles, ms ({MEASURED} queries per set after "
+          f"{WARM_UP} warm-up; target p95 ≤ {TARGET_P95_MS:.0f} ms)")
+    print(f"  {'engine':<11}{'queries':<23}{'p50':>8}{'p95':>8}{'max':>8}{'matches':>9}   p95 vs target")
+    for run in runs:
+        for measured in run.sets:
+            p50, p95 = measured.percentile(50), measured.percentile(95)
+            print(
+                f"  {run.engine:<11}{measured.name:<23}{p50:8.1f}{p95:8.1f}{max(measured.latencies_ms):8.1f}"
+                f"{statistics.mean(measured.matches):9.0f}   {verdict(p95)}"
+            )
+    print("  matches: mean of results.total, counted up to 1,001.")
+    for run in runs:
+        if run.sets:
+            worst = max(run.sets, key=lambda measured: measured.percentile(95))
+            print(f"  {run.engine}: worst p95 {worst.percentile(95):.1f} ms ({worst.name}): "
+                  f"{verdict(worst.percentile(95))}")
+
+
+# --profile: the same search() calls with each step timed, then the plans of one common query.
+
+STEPS = {
+    "count": ("engine", "count"),
+    "newest": ("engine", "newest"),
+    "scored_matches": ("engine", "scored_matches"),
+    "phrase_matches": ("engine", "phrase_matches"),
+    "rank": ("queries", "rank"),
+    "hits_for": ("queries", "hits_for"),
+    "load_articles": ("queries", "load_articles"),
+    "highlight": ("queries", "highlight"),
+    "snippet": ("queries", "snippet"),
+}
+
+
+@contextmanager
+def timed_steps(engine_class: type, laps: dict[str, float]) -> Iterator[None]:
+    """Wrap the service's steps so each call adds its time to `laps` (restored afterwards)."""
+    originals = []
+    for label, (owner_name, attribute) in STEPS.items():
+        owner = engine_class if owner_name == "engine" else queries
+        original = getattr(owner, attribute)
+
+        def wrapped(*args, _original=original, _label=label, **kwargs):
+            if _label == "scored_matches":
+                _label = "scored_matches (title)" if kwargs.get("title_only") else "scored_matches (all)"
+            started = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                laps[_label] += time.perf_counter() - started
+
+        originals.append((owner, attribute, original))
+        setattr(owner, attribute, wrapped)
+    try:
+        yield
+    finally:
+        for owner, attribute, original in originals:
+            setattr(owner, attribute, original)
+
+
+def profile(engine: str, sets: list[QuerySet]) -> None:
+    engine_class = SqliteEngine if engine == "sqlite" else PostgresEngine
+    print(f"\n  {engine}: where the time goes, median ms per query ({PROFILED} queries per set)")
+    for query_set in sets:
+        per_query: dict[str, list[float]] = defaultdict(list)
+        for text in query_set.queries[WARM_UP : WARM_UP + PROFILED]:
+            laps: dict[str, float] = defaultdict(float)
+            with timed_steps(engine_class, laps):
+                elapsed, _ = run_query(text, query_set.newest_first)
+            # hits_for includes load_articles, highlight and snippet: keep only its own part.
+            laps["hits_for"] -= laps["load_articles"] + laps["highlight"] + laps["snippet"]
+            laps["other"] = elapsed / 1000 - sum(laps.values())
+            for label, seconds in laps.items():
+                per_query[label].append(seconds * 1000)
+            per_query["total"].append(elapsed)
+        parts = [
+            f"{label.replace('hits_for', 'documents')} {statistics.median(values):.1f}"
+            for label, values in per_query.items()
+            if label != "total" and statistics.median(values) >= 0.05
+        ]
+        print(f"    {query_set.name:<23} total {statistics.median(per_query['total']):.1f}: " + ", ".join(parts))
+    explain(engine)
+
+
+def explain(engine: str) -> None:
+    """The statements search() runs for a common one-word query, with their plans."""
+    statements = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _executemany):
+        statements.append((statement, parameters))
+
+    for newest_first in (False, True):
+        event.listen(db.engine, "before_cursor_execute", capture)
+        try:
+            run_query(EXPLAINED_QUERY, newest_first)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", capture)
+    prefix = "EXPLAIN QUERY PLAN " if engine == "sqlite" else "EXPLAIN (ANALYZE, BUFFERS) "
+    print(f"\n  {engine}: plans for q={EXPLAINED_QUERY!r} (relevance, then newest first)")
+    connection = db.session.connection()
+    for statement, parameters in statements:
+        if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            continue
+        print("    " + " ".join(statement.split())[:300])
+        for row in connection.exec_driver_sql(prefix + statement, parameters):
+            line = row[-1] if engine == "sqlite" else row[0]
+            print(f"      {line}")
+    db.session.remove()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--articles", type=int, default=int(os.environ.get("BENCH_SEARCH_ARTICLES", DEFAULT_ARTICLES))
+    )
+    parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated: sqlite,postgresql")
+    parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES))
+    parser.add_argument("--profile", action="store_true", help="time each step and print query plans")
+    args = parser.parse_args()
+    engines = [name.strip() for name in args.engines.split(",") if name.strip()]
+    unknown = set(engines) - set(ENGINES)
+    if unknown or args.articles < 1:
+        parser.error(f"engines are {', '.join(ENGINES)}; articles at least 1")
+    sets = query_sets(random.Random(SEED))
+    print(f"search: {args.articles:,} articles, {', '.join(engines)}, queries through search() with snippets")
+    started = utcnow()
+    runs = []
+    for engine in engines:
+        run = bench_engine(engine, args.articles, sets, args)
+        if run.skipped:
+            print(f"  {engine}: skipped, {run.skipped}")
+        runs.append(run)
+    report_table([run for run in runs if run.sets], args.articles)
+    print(f"  whole run: {(utcnow() - started).total_seconds() / 60:.1f} min")
+
+
+if __name__ == "__main__":
+    main()
