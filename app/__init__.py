@@ -40,6 +40,7 @@ def import_models() -> None:
     from app.campaigns import models as _campaigns  # noqa: F401
     from app.captcha import models as _captcha  # noqa: F401
     from app.comments import models as _comments  # noqa: F401
+    from app.curation import models as _curation  # noqa: F401
     from app.keywords import models as _keywords  # noqa: F401
     from app.media import models as _media  # noqa: F401
     from app.notifications import models as _notifications  # noqa: F401

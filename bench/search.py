@@ -19,12 +19,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import psycopg
 from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy import event, func, make_url, select
+from sqlalchemy.exc import OperationalError
 
 from app import create_app
 from app.articles.models import Article
@@ -47,7 +46,13 @@ WARM_UP = 10
 MEASURED = 100
 PROFILED = 20  # queries per set in --profile
 SEED = 6
-EXPLAINED_QUERY = "giao"  # a common syllable: in most articles, as most one-word queries are
+# Plans printed by --profile: a common syllable (in most articles, as most one-word queries are) by
+# relevance and newest first, and a phrase of two common syllables that are rarely side by side.
+EXPLAINED = (("giao", False), ("giao", True), ('"chính quyền"', False))
+
+
+class Unavailable(Exception):
+    """An engine this machine cannot run (no PostgreSQL server or driver): skipped, not failed."""
 
 
 @dataclass
@@ -72,10 +77,9 @@ class EngineRun:
     engine: str
     seed_s: float = 0.0
     build_s: float = 0.0
-    finish_label: str = ""  # what runs after the build: FTS5 optimize, or VACUUM ANALYZE
-    finish_s: float = 0.0
-    sizes: list[tuple[str, int]] = field(default_factory=list)
-    seeded_index_bytes: int = 0
+    after_build: list[tuple[str, float]] = field(default_factory=list)  # optimize, checkpoint, vacuum
+    sizes: list[tuple[str, int, bool]] = field(default_factory=list)  # see index_sizes()
+    seeded_bytes: int = 0
     sets: list[Measured] = field(default_factory=list)
     skipped: str = ""
 
@@ -116,8 +120,6 @@ def run_query(text: str, newest_first: bool) -> tuple[float, int]:
     db.session.remove()
     started = time.perf_counter()
     results = search(SearchParams(q=text, newest_first=newest_first, page=1))
-    hits = results.page.items if results.page else []
-    assert all(hit.snippet is not None for hit in hits)
     elapsed = (time.perf_counter() - started) * 1000
     db.session.remove()
     return elapsed, results.total
@@ -155,49 +157,70 @@ def build(run: EngineRun, articles: int) -> None:
     started = time.perf_counter()
     seed_bulk(articles, progress=progress_printer(f"{run.engine}: seeding", articles))
     run.seed_s = time.perf_counter() - started
-    run.seeded_index_bytes = sum(size for _, size in index_sizes(run.engine))
+    run.seeded_bytes = sum(size for _, size, _ in index_sizes(run.engine))
     db.session.remove()
     total = db.session.scalar(select(func.count(Article.id)))
     started = time.perf_counter()
     with write_transaction():
         reindex_all(db.session.connection(), progress=progress_printer(f"{run.engine}: reindexing", total))
     run.build_s = time.perf_counter() - started
-    started = time.perf_counter()
     if run.engine == "sqlite":
-        run.finish_label = "FTS5 optimize"
-        with write_transaction():
+        with timed(run, "then FTS5 optimize"), write_transaction():
             db.session.connection().exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES('optimize')")
+        # The build went through the WAL; the next write would restart it, so readers are measured
+        # as they are in steady state, not searching a WAL of several hundred megabytes.
+        with timed(run, "then WAL checkpoint"), db.engine.connect() as connection:
+            busy, _, _ = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+            if busy:
+                print("    (the WAL checkpoint could not finish: readers are measured against the WAL)")
     else:
-        run.finish_label = "VACUUM ANALYZE"
-        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.exec_driver_sql("VACUUM ANALYZE search_documents")
-    run.finish_s = time.perf_counter() - started
+        # What autovacuum would do after 100,000 inserts, so the plans see the real tables.
+        autocommit = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        with timed(run, "then VACUUM ANALYZE"), autocommit as connection:
+            connection.exec_driver_sql("VACUUM ANALYZE")
     db.session.remove()
     run.sizes = index_sizes(run.engine)
 
 
-def index_sizes(engine: str) -> list[tuple[str, int]]:
-    """What search costs on disk, by structure: the engine's index, then the documents it indexes."""
+@contextmanager
+def timed(run: EngineRun, label: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    run.after_build.append((label, time.perf_counter() - started))
+
+
+def index_sizes(engine: str) -> list[tuple[str, int, bool]]:
+    """What search costs on disk: (structure, bytes, whether it is the engine's index rather than the
+    documents it indexes). On PostgreSQL the tsvector columns live in the documents' rows: their size
+    is counted as index and taken off the rows (pg_column_size, so approximately)."""
     connection = db.session.connection()
     if engine == "sqlite":
-        rows = dict(connection.exec_driver_sql("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").all())
-        fts = sum(size for name, size in rows.items() if name.startswith("search_fts"))
-        indexes = sum(size for name, size in rows.items() if name.startswith("ix_search_documents"))
+        try:
+            rows = dict(
+                connection.exec_driver_sql("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").all()
+            )
+        except OperationalError:  # SQLite built without SQLITE_ENABLE_DBSTAT_VTAB
+            pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
+            page_size = connection.exec_driver_sql("PRAGMA page_size").scalar_one()
+            return [("whole database (no dbstat in this SQLite)", pages * page_size, True)]
         return [
-            ("FTS5 shadow tables", fts),
-            ("search_documents", rows.get("search_documents", 0)),
-            ("its B-tree indexes", indexes),
+            ("FTS5 shadow tables", sum(v for k, v in rows.items() if k.startswith("search_fts")), True),
+            ("search_documents table", rows.get("search_documents", 0), False),
+            ("its B-tree indexes", sum(v for k, v in rows.items() if k.startswith("ix_search_doc")), False),
         ]
-    sizes = [
-        ("search_documents heap", "pg_relation_size('search_documents')"),
-        ("TOAST", "pg_total_relation_size('search_documents') - pg_relation_size('search_documents')"
-         " - pg_indexes_size('search_documents')"),
-    ]
-    indexes = connection.exec_driver_sql(
+
+    def size(sql: str) -> int:
+        return int(connection.exec_driver_sql(f"SELECT {sql}").scalar_one() or 0)
+
+    vectors = size("sum(pg_column_size(tsv) + pg_column_size(title_tsv)) FROM search_documents")
+    rows = size("pg_total_relation_size('search_documents') - pg_indexes_size('search_documents')")
+    sizes = [("tsvector columns (tsv, title_tsv)", vectors, True)]
+    sizes += [("rows: heap + TOAST, without them", rows - vectors, False)]
+    for name in connection.exec_driver_sql(
         "SELECT indexname FROM pg_indexes WHERE tablename = 'search_documents' ORDER BY indexname"
-    ).scalars()
-    sizes += [(name, f"pg_relation_size('{name}')") for name in indexes]
-    return [(label, connection.exec_driver_sql(f"SELECT {sql}").scalar_one()) for label, sql in sizes]
+    ).scalars():
+        sizes.append((f"index {name}", size(f"pg_relation_size('{name}')"), name.startswith("search_fts")))
+    return sizes
 
 
 def mib(n: int) -> str:
@@ -218,14 +241,20 @@ def sqlite_app() -> Iterator[Flask]:
 
 @contextmanager
 def postgres_app(admin_url: str) -> Iterator[Flask]:
-    """A database of our own, dropped afterwards whatever happens; OSError if the server is not there."""
+    """A database of our own, dropped afterwards whatever happens; Unavailable without a server or driver."""
     admin = make_url(admin_url)
+    where = admin.render_as_string()  # password hidden
+    try:
+        import psycopg  # optional: pip install -e ".[postgres]"
+    except ImportError:
+        raise Unavailable('psycopg is not installed (pip install -e ".[postgres]")') from None
     name = f"bench_search_{os.getpid()}"
     dsn = admin.set(drivername="postgresql").render_as_string(hide_password=False)
     try:
         connection = psycopg.connect(dsn, autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as error:
-        raise OSError(str(error).strip().splitlines()[0]) from None
+    except psycopg.Error as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise Unavailable(f"PostgreSQL not reachable at {where}: {reason}") from None
     with connection, tempfile.TemporaryDirectory() as tmp:
         connection.execute(f'CREATE DATABASE "{name}"')
         app = None
@@ -251,8 +280,8 @@ def bench_engine(engine: str, articles: int, sets: list[QuerySet], args) -> Engi
     with ExitStack() as stack:
         try:
             app = stack.enter_context(sqlite_app() if engine == "sqlite" else postgres_app(args.postgres))
-        except OSError as error:
-            run.skipped = f"PostgreSQL not reachable at {make_url(args.postgres).render_as_string()} ({error})"
+        except Unavailable as reason:
+            run.skipped = str(reason)
             return run
         with app.app_context():
             upgrade()
@@ -265,15 +294,19 @@ def bench_engine(engine: str, articles: int, sets: list[QuerySet], args) -> Engi
 
 
 def report_engine(run: EngineRun, articles: int) -> None:
+    index = sum(size for _, size, is_index in run.sizes if is_index)
+    documents = sum(size for _, size, is_index in run.sizes if not is_index)
     print(f"  {run.engine}")
-    print(f"    seeding              {run.seed_s:8.1f} s  ({articles:,} articles with keywords and documents)")
+    print(
+        f"    seeding              {run.seed_s:8.1f} s  ({articles:,} articles, keywords, search documents)"
+    )
     print(f"    index build          {run.build_s:8.1f} s  (full reindex in one transaction)")
-    print(f"    then {run.finish_label:<16}{run.finish_s:8.1f} s")
-    total = sum(size for _, size in run.sizes)
-    print(f"    index size           {mib(total):>10}  (after seeding, before the reindex: "
-          f"{mib(run.seeded_index_bytes)})")
-    for label, size in run.sizes:
-        print(f"      {label:<28}{mib(size):>10}")
+    for label, seconds in run.after_build:
+        print(f"    {label:<21}{seconds:8.1f} s")
+    print(f"    index size           {mib(index):>10}  + documents {mib(documents)}")
+    print(f"{'':25}(index + documents after seeding, before the reindex: {mib(run.seeded_bytes)})")
+    for label, size, is_index in run.sizes:
+        print(f"      {label:<48}{mib(size):>10}  {'index' if is_index else 'documents'}")
 
 
 def verdict(p95: float) -> str:
@@ -283,8 +316,10 @@ def verdict(p95: float) -> str:
 
 
 def report_table(runs: list[EngineRun], articles: int) -> None:
-    print(f"\n  latency through search() at {articles:,} articles, ms ({MEASURED} queries per set after "
-          f"{WARM_UP} warm-up; target p95 ≤ {TARGET_P95_MS:.0f} ms)")
+    print(
+        f"\n  latency through search() at {articles:,} articles, ms ({MEASURED} queries per set after "
+        f"{WARM_UP} warm-up; target p95 ≤ {TARGET_P95_MS:.0f} ms)"
+    )
     print(f"  {'engine':<11}{'queries':<23}{'p50':>8}{'p95':>8}{'max':>8}{'matches':>9}   p95 vs target")
     for run in runs:
         for measured in run.sets:
@@ -294,26 +329,47 @@ def report_table(runs: list[EngineRun], articles: int) -> None:
                 f"{statistics.mean(measured.matches):9.0f}   {verdict(p95)}"
             )
     print("  matches: mean of results.total, counted up to 1,001.")
+    print(f"\n  {'engine':<11}{'index build':>12}{'index':>12}{'documents':>12}   worst p95")
     for run in runs:
-        if run.sets:
-            worst = max(run.sets, key=lambda measured: measured.percentile(95))
-            print(f"  {run.engine}: worst p95 {worst.percentile(95):.1f} ms ({worst.name}): "
-                  f"{verdict(worst.percentile(95))}")
+        index = sum(size for _, size, is_index in run.sizes if is_index)
+        documents = sum(size for _, size, is_index in run.sizes if not is_index)
+        worst = max(run.sets, key=lambda measured: measured.percentile(95))
+        print(
+            f"  {run.engine:<11}{run.build_s:10.1f} s{mib(index):>12}{mib(documents):>12}   "
+            f"{worst.percentile(95):.1f} ms ({worst.name}): {verdict(worst.percentile(95))}"
+        )
 
 
-# --profile: the same search() calls with each step timed, then the plans of one common query.
+# --profile: the same search() calls with each step timed, then the plans of a few queries.
 
 STEPS = {
     "count": ("engine", "count"),
     "newest": ("engine", "newest"),
     "scored_matches": ("engine", "scored_matches"),
     "phrase_matches": ("engine", "phrase_matches"),
+    "similar_titles": ("engine", "similar_titles"),
     "rank": ("queries", "rank"),
     "hits_for": ("queries", "hits_for"),
     "load_articles": ("queries", "load_articles"),
     "highlight": ("queries", "highlight"),
     "snippet": ("queries", "snippet"),
 }
+# In the order search() runs them; scored_matches is split by its title_only flag, hits_for is what
+# it spends beyond the three steps it calls (loading the documents).
+PRINTED_STEPS = (
+    "count",
+    "newest",
+    "scored_matches (all)",
+    "scored_matches (title)",
+    "phrase_matches",
+    "similar_titles",
+    "rank",
+    "hits_for",
+    "load_articles",
+    "highlight",
+    "snippet",
+    "other",
+)
 
 
 @contextmanager
@@ -333,13 +389,16 @@ def timed_steps(engine_class: type, laps: dict[str, float]) -> Iterator[None]:
             finally:
                 laps[_label] += time.perf_counter() - started
 
-        originals.append((owner, attribute, original))
+        originals.append((owner, attribute, vars(owner).get(attribute)))
         setattr(owner, attribute, wrapped)
     try:
         yield
     finally:
         for owner, attribute, original in originals:
-            setattr(owner, attribute, original)
+            if original is None:  # inherited (SQLite's similar_titles): drop the wrapper
+                delattr(owner, attribute)
+            else:
+                setattr(owner, attribute, original)
 
 
 def profile(engine: str, sets: list[QuerySet]) -> None:
@@ -347,6 +406,7 @@ def profile(engine: str, sets: list[QuerySet]) -> None:
     print(f"\n  {engine}: where the time goes, median ms per query ({PROFILED} queries per set)")
     for query_set in sets:
         per_query: dict[str, list[float]] = defaultdict(list)
+        total = []
         for text in query_set.queries[WARM_UP : WARM_UP + PROFILED]:
             laps: dict[str, float] = defaultdict(float)
             with timed_steps(engine_class, laps):
@@ -356,46 +416,45 @@ def profile(engine: str, sets: list[QuerySet]) -> None:
             laps["other"] = elapsed / 1000 - sum(laps.values())
             for label, seconds in laps.items():
                 per_query[label].append(seconds * 1000)
-            per_query["total"].append(elapsed)
+            total.append(elapsed)
         parts = [
             f"{label.replace('hits_for', 'documents')} {statistics.median(values):.1f}"
-            for label, values in per_query.items()
-            if label != "total" and statistics.median(values) >= 0.05
+            for label, values in sorted(per_query.items(), key=lambda item: PRINTED_STEPS.index(item[0]))
+            if statistics.median(values) >= 0.05
         ]
-        print(f"    {query_set.name:<23} total {statistics.median(per_query['total']):.1f}: " + ", ".join(parts))
+        print(f"    {query_set.name:<23} total {statistics.median(total):.1f}: " + ", ".join(parts))
     explain(engine)
 
 
 def explain(engine: str) -> None:
-    """The statements search() runs for a common one-word query, with their plans."""
-    statements = []
+    """The statements search() runs for a few queries, with their plans."""
+    prefix = "EXPLAIN QUERY PLAN " if engine == "sqlite" else "EXPLAIN (ANALYZE, BUFFERS) "
+    for text, newest_first in EXPLAINED:
+        statements = []
 
-    def capture(_conn, _cursor, statement, parameters, _context, _executemany):
-        statements.append((statement, parameters))
+        def capture(_conn, _cursor, statement, parameters, _context, _executemany, into=statements):
+            into.append((statement, parameters))
 
-    for newest_first in (False, True):
         event.listen(db.engine, "before_cursor_execute", capture)
         try:
-            run_query(EXPLAINED_QUERY, newest_first)
+            run_query(text, newest_first)
         finally:
             event.remove(db.engine, "before_cursor_execute", capture)
-    prefix = "EXPLAIN QUERY PLAN " if engine == "sqlite" else "EXPLAIN (ANALYZE, BUFFERS) "
-    print(f"\n  {engine}: plans for q={EXPLAINED_QUERY!r} (relevance, then newest first)")
-    connection = db.session.connection()
-    for statement, parameters in statements:
-        if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            continue
-        print("    " + " ".join(statement.split())[:300])
-        for row in connection.exec_driver_sql(prefix + statement, parameters):
-            line = row[-1] if engine == "sqlite" else row[0]
-            print(f"      {line}")
-    db.session.remove()
+        print(f"\n  {engine}: plans for q={text!r}{', newest first' if newest_first else ''}")
+        connection = db.session.connection()
+        for statement, parameters in statements:
+            if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
+                continue
+            print("    " + " ".join(statement.split())[:300])
+            for row in connection.exec_driver_sql(prefix + statement, parameters):
+                print(f"      {row[-1] if engine == 'sqlite' else row[0]}")
+        db.session.remove()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--articles", type=int, default=int(os.environ.get("BENCH_SEARCH_ARTICLES", DEFAULT_ARTICLES))
+        "--articles", type=int, default=os.environ.get("BENCH_SEARCH_ARTICLES", str(DEFAULT_ARTICLES))
     )
     parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated: sqlite,postgresql")
     parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES))
@@ -414,7 +473,9 @@ def main() -> None:
         if run.skipped:
             print(f"  {engine}: skipped, {run.skipped}")
         runs.append(run)
-    report_table([run for run in runs if run.sets], args.articles)
+    measured = [run for run in runs if run.sets]
+    if measured:
+        report_table(measured, args.articles)
     print(f"  whole run: {(utcnow() - started).total_seconds() / 60:.1f} min")
 
 

@@ -32,6 +32,9 @@ class Section(db.Model):
     in_menu: Mapped[bool] = mapped_column(Boolean, default=True)
     on_home: Mapped[bool] = mapped_column(Boolean, default=False)
     in_sidebar: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Editors' order of the home-page blocks and of the sidebar boxes (then by `position`).
+    home_position: Mapped[int] = mapped_column(Integer, default=0)
+    sidebar_position: Mapped[int] = mapped_column(Integer, default=0)
     banner_id: Mapped[int | None] = mapped_column(ForeignKey("media.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

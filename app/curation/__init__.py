@@ -1,0 +1,1 @@
+"""Editors' curation of the public site: the home page's top stories, pinned column stories, story threads."""
