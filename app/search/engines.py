@@ -1,10 +1,11 @@
 """The two search engines behind one interface, chosen by the database dialect.
 
 Both answer the same questions about published search documents: a bounded set of candidates
-with a text score (the most recent matches, plus the most recent matches in title, lead and
-keywords, so a story named after the query is never lost behind newer passing mentions), a
+with a text score (the most recent matches, plus the most recent title matches, so a story
+named after the query is never lost behind newer passing mentions), a
 capped count, a page by date, and (PostgreSQL only) titles close to a mistyped query. Ranking
-the candidates and drawing snippets happen once, in ranking.py, for both.
+the candidates and drawing snippets happen once, in queries.py, for both. bench/search.py
+measures them at 100,000 articles.
 """
 
 from dataclasses import dataclass
@@ -62,8 +63,23 @@ def filter_sql(filters: Filters) -> SqlParts:
 
 
 def exact_variants(term: Term) -> list[str]:
-    """How an accented word is written in text: as typed, Capitalised, UPPER (SQLite lowers ASCII only)."""
+    """How an accented word is written in text: as typed, Capitalised, UPPER (comparing these is
+    cheaper than lower-casing every candidate's text, and SQLite's lower() knows ASCII only)."""
     return list(dict.fromkeys((term.exact, term.exact.capitalize(), term.exact.upper())))
+
+
+def exact_sql(query: SearchQuery, params: dict, find: str, alias: str = "d") -> str:
+    """How many accented words of the query a document holds exactly as typed (`find`: instr/strpos)."""
+    text_sql = f"{alias}.title || ' ' || {alias}.lead || ' ' || {alias}.keywords || ' ' || {alias}.body"
+    terms = []
+    for index, term in enumerate(query.accented_terms):
+        tests = []
+        for variant_index, variant in enumerate(exact_variants(term)):
+            name = f"exact_{index}_{variant_index}"
+            params[name] = variant
+            tests.append(f"{find}({text_sql}, :{name}) > 0")
+        terms.append(f"(CASE WHEN {' OR '.join(tests)} THEN 1 ELSE 0 END)")
+    return " + ".join(terms) or "0"
 
 
 class Engine:
@@ -110,7 +126,10 @@ class Engine:
     def count(self, query: SearchQuery, filters: Filters, *, cap: int) -> int:
         raise NotImplementedError
 
-    def newest(self, query: SearchQuery, filters: Filters, *, offset: int, limit: int) -> list[int]:
+    def newest(
+        self, query: SearchQuery, filters: Filters, *, offset: int, limit: int, common: bool
+    ) -> list[int]:
+        """A page of matches by date; `common`: the count reached its cap (most articles match)."""
         raise NotImplementedError
 
     def similar_titles(self, query: SearchQuery, filters: Filters, *, limit: int) -> list[int]:
@@ -121,7 +140,8 @@ class Engine:
 class SqliteEngine(Engine):
     """FTS5 over folded text (unicode61 remove_diacritics 2, đ folded by the triggers)."""
 
-    # bm25 weights by column: title, lead, keywords, byline, body.
+    # bm25 weights by column: title, lead, keywords, byline, body. Only the all-columns statement
+    # scores: bm25 reads each term's whole doclist, and title matches are a signal of their own.
     RANK = "bm25(search_fts, 10.0, 4.0, 6.0, 2.0, 1.0)"
 
     def match(self, query: SearchQuery, *, title_only: bool = False) -> str:
@@ -132,25 +152,13 @@ class SqliteEngine(Engine):
         expression = " ".join(parts)
         return f"title : ({expression})" if title_only else expression
 
-    def exact_sql(self, query: SearchQuery, params: dict) -> str:
-        terms = []
-        for index, term in enumerate(query.accented_terms):
-            tests = []
-            for variant_index, variant in enumerate(exact_variants(term)):
-                name = f"exact_{index}_{variant_index}"
-                params[name] = variant
-                tests.append(
-                    f"instr(d.title || ' ' || d.lead || ' ' || d.keywords || ' ' || d.body, :{name}) > 0"
-                )
-            terms.append(f"(CASE WHEN {' OR '.join(tests)} THEN 1 ELSE 0 END)")
-        return " + ".join(terms) or "0"
-
     def scored_matches(self, query: SearchQuery, filters: Filters, *, limit: int, title_only: bool = False):
         where, params, expanding = filter_sql(filters)
         params |= {"match": self.match(query, title_only=title_only), "limit": limit}
-        exact = self.exact_sql(query, params)
+        exact = exact_sql(query, params, "instr")
+        score = "0.0" if title_only else f"-{self.RANK}"
         return self.run(
-            f"""SELECT d.article_id, d.published_at, -{self.RANK} AS score, {exact} AS exact_hits
+            f"""SELECT d.article_id, d.published_at, {score} AS score, {exact} AS exact_hits
                 FROM search_fts JOIN search_documents d ON d.article_id = search_fts.rowid
                 WHERE search_fts MATCH :match AND {where}
                 ORDER BY search_fts.rowid DESC LIMIT :limit""",
@@ -160,11 +168,13 @@ class SqliteEngine(Engine):
         ).all()
 
     def phrase_matches(self, query: SearchQuery, article_ids: list[int]) -> set[int]:
+        # The rowid range turns one phrase lookup per id into a single scan of the range.
         phrase = '"' + " ".join(term.folded for term in query.words) + '"'
         return set(
             self.run(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH :phrase AND rowid IN :ids",
-                {"phrase": phrase, "ids": article_ids},
+                """SELECT rowid FROM search_fts WHERE search_fts MATCH :phrase
+                   AND rowid BETWEEN :low AND :high AND rowid IN :ids""",
+                {"phrase": phrase, "ids": article_ids, "low": min(article_ids), "high": max(article_ids)},
                 ("ids",),
             ).scalars()
         )
@@ -179,22 +189,31 @@ class SqliteEngine(Engine):
             expanding,
         ).scalar_one()
 
-    def newest(self, query: SearchQuery, filters: Filters, *, offset: int, limit: int) -> list[int]:
+    def newest(
+        self, query: SearchQuery, filters: Filters, *, offset: int, limit: int, common: bool
+    ) -> list[int]:
         where, params, expanding = filter_sql(filters)
         params |= {"match": self.match(query), "limit": limit, "offset": offset}
-        return list(
-            self.run(
-                f"""SELECT d.article_id FROM search_documents d WHERE {where}
-                    AND d.article_id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)
-                    ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset""",
-                params,
-                expanding,
-            ).scalars()
-        )
+        if common and not query.prefix_last:
+            # Most articles match: walk the documents by date and test each, stopping after a page.
+            sql = f"""SELECT d.article_id FROM search_documents d WHERE {where} AND EXISTS
+                      (SELECT 1 FROM search_fts WHERE search_fts MATCH :match AND rowid = d.article_id)
+                      ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset"""
+        else:
+            # Few match: collect them, then sort by date.
+            sql = f"""SELECT d.article_id FROM search_documents d WHERE {where}
+                      AND d.article_id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)
+                      ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset"""
+        return list(self.run(sql, params, expanding).scalars())
 
 
 class PostgresEngine(Engine):
-    """Generated weighted tsvectors in the `vn` configuration (unaccent, then simple), with GIN."""
+    """Generated weighted tsvectors in the `vn` configuration (unaccent, then simple), with GIN.
+
+    The tsquery is written inline in each WHERE (not joined from a CTE) so the planner sees how
+    common the words are and walks the published_at index backwards for common ones; ts_rank and
+    the exact-accent test run outside the LIMIT, on the bounded set only.
+    """
 
     def tsquery(self, query: SearchQuery) -> str:
         parts = [f"'{term.folded}'" for term in query.words]
@@ -203,31 +222,18 @@ class PostgresEngine(Engine):
         parts += ["(" + " <-> ".join(f"'{term.folded}'" for term in phrase) + ")" for phrase in query.phrases]
         return " & ".join(parts)
 
-    def exact_sql(self, query: SearchQuery, params: dict) -> str:
-        terms = []
-        for index, term in enumerate(query.accented_terms):
-            params[f"exact_{index}"] = term.exact
-            terms.append(
-                f"(CASE WHEN strpos(lower(c.title || ' ' || c.lead || ' ' || c.keywords || ' ' || c.body), "
-                f":exact_{index}) > 0 THEN 1 ELSE 0 END)"
-            )
-        return " + ".join(terms) or "0"
-
     def scored_matches(self, query: SearchQuery, filters: Filters, *, limit: int, title_only: bool = False):
         where, params, expanding = filter_sql(filters)
         params |= {"tsq": self.tsquery(query), "limit": limit}
         column = "title_tsv" if title_only else "tsv"
-        exact = self.exact_sql(query, params)
-        # Rank only the bounded set: ts_rank reads each row's whole tsvector, which is what makes
-        # ranking every match slow when a syllable is in 40 % of the articles.
+        exact = exact_sql(query, params, "strpos", alias="c")
+        score = "0.0" if title_only else "ts_rank(c.vector, to_tsquery('vn', :tsq))"
         return self.run(
-            f"""WITH q AS (SELECT to_tsquery('vn', :tsq) AS q),
-                c AS (SELECT d.article_id, d.published_at, d.{column} AS vector,
+            f"""SELECT c.article_id, c.published_at, {score} AS score, {exact} AS exact_hits
+                FROM (SELECT d.article_id, d.published_at, d.{column} AS vector,
                              d.title, d.lead, d.keywords, d.body
-                      FROM search_documents d, q WHERE d.{column} @@ q.q AND {where}
-                      ORDER BY d.published_at DESC LIMIT :limit)
-                SELECT c.article_id, c.published_at, ts_rank(c.vector, q.q) AS score, {exact} AS exact_hits
-                FROM c, q""",
+                      FROM search_documents d WHERE d.{column} @@ to_tsquery('vn', :tsq) AND {where}
+                      ORDER BY d.published_at DESC LIMIT :limit) AS c""",
             params,
             expanding,
             scored=True,
@@ -254,7 +260,9 @@ class PostgresEngine(Engine):
             expanding,
         ).scalar_one()
 
-    def newest(self, query: SearchQuery, filters: Filters, *, offset: int, limit: int) -> list[int]:
+    def newest(
+        self, query: SearchQuery, filters: Filters, *, offset: int, limit: int, common: bool
+    ) -> list[int]:
         where, params, expanding = filter_sql(filters)
         params |= {"tsq": self.tsquery(query), "limit": limit, "offset": offset}
         return list(
