@@ -169,6 +169,8 @@ class SqliteEngine(Engine):
 
     def phrase_matches(self, query: SearchQuery, article_ids: list[int]) -> set[int]:
         # The rowid range turns one phrase lookup per id into a single scan of the range.
+        if not article_ids:
+            return set()
         phrase = '"' + " ".join(term.folded for term in query.words) + '"'
         return set(
             self.run(
@@ -240,6 +242,8 @@ class PostgresEngine(Engine):
         ).all()
 
     def phrase_matches(self, query: SearchQuery, article_ids: list[int]) -> set[int]:
+        if not article_ids:
+            return set()
         phrase = " <-> ".join(f"'{term.folded}'" for term in query.words)
         return set(
             self.run(

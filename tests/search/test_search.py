@@ -240,3 +240,8 @@ def test_the_reindex_command_rebuilds_the_index(runner, digital):
     assert result.exit_code == 0, result.output
     assert "Đã lập chỉ mục 3 bài viết" in result.output
     assert len(titles("chuyen doi so")) == 3
+
+
+def test_several_words_that_match_nothing_give_an_empty_page_not_an_error(client, digital):
+    assert titles("xyzzy quux") == []
+    assert client.get("/tim-kiem/goi-y", query_string={"q": "xyzzy quux"}).get_json() == {"articles": []}
