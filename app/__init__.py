@@ -82,6 +82,7 @@ def register_blueprints(app: Flask) -> None:
     from app.articles.revision_admin_views import blueprint as revisions_admin
     from app.articles.views import blueprint as articles
     from app.audit.admin_views import blueprint as audit_admin
+    from app.campaigns.admin_views import blueprint as campaigns_admin
     from app.campaigns.views import blueprint as campaigns
     from app.captcha.views import blueprint as captcha
     from app.comments.admin_views import blueprint as comments_admin
@@ -89,6 +90,9 @@ def register_blueprints(app: Flask) -> None:
     from app.comments.privacy_admin_views import blueprint as privacy_admin
     from app.comments.privacy_views import blueprint as privacy
     from app.comments.views import blueprint as comments
+    from app.curation.home_admin_views import blueprint as home_admin
+    from app.curation.pin_admin_views import blueprint as pins_admin
+    from app.curation.thread_admin_views import blueprint as threads_admin
     from app.keywords.admin_views import blueprint as keywords_admin
     from app.keywords.views import blueprint as keywords
     from app.media.admin_views import blueprint as media_admin
@@ -108,6 +112,7 @@ def register_blueprints(app: Flask) -> None:
         public,
         keywords,
         campaigns,
+        campaigns_admin,
         media,
         media_admin,
         articles,
@@ -116,6 +121,8 @@ def register_blueprints(app: Flask) -> None:
         autosave_admin,
         sections,
         sections_admin,
+        pins_admin,
+        threads_admin,
         keywords_admin,
         settings_admin,
         audit_admin,
@@ -128,6 +135,7 @@ def register_blueprints(app: Flask) -> None:
         privacy,
         privacy_admin,
         search,
+        home_admin,
     ):
         app.register_blueprint(blueprint)
 

@@ -11,6 +11,7 @@ MENU = (
     (_l("Articles"), "articles_admin.index", "admin.access"),
     (_l("Comments"), "comments_admin.index", "comment.moderate"),
     (_l("Home page"), "home_admin.index", "homepage.curate"),
+    (_l("Pinned stories"), "pins_admin.index", "homepage.curate"),
     (_l("Story threads"), "threads_admin.index", "homepage.curate"),
     (_l("Media library"), "media_admin.index", "media.upload"),
     (_l("Sections"), "sections_admin.index", "section.manage"),

@@ -14,6 +14,8 @@ from app.articles.models import Article, ArticleFormat, Autosave
 from app.articles.queries import section_choices
 from app.articles.services import SLUG_PATTERN, ArticleInput
 from app.articles.workflow import create_and_apply
+from app.campaigns.models import Campaign, SubjectKind
+from app.campaigns.profiles import FIELDS, LIMITS, ProfileInput
 from app.core.dates import as_utc, utcnow
 from app.core.db import write_transaction
 from app.core.errors import InvalidInput
@@ -40,6 +42,13 @@ TEXT_FIELDS = (
     "byline",
     "source",
     "meta_description",
+    "profile_subject_name",
+    "profile_subject_kind",
+    "profile_unit",
+    "profile_ward",
+    "profile_field",
+    "profile_achievement",
+    "profile_campaign_id",
 )
 LIST_FIELDS = ("related_ids",)
 MAX_BODY_CHARS = 1_000_000
@@ -132,6 +141,7 @@ def draft_input(fields: Mapping[str, list[str]], *, actor: User) -> ArticleInput
     values = autosaved_values(fields)
     slug = values.get("slug", "").strip()
     formats = {item.value: item for item in ArticleFormat}
+    article_format = formats.get(values.get("format", ""), ArticleFormat.STANDARD)
     return ArticleInput(
         title=values.get("title", ""),
         section=_chosen_section(values.get("section_id", "")),
@@ -139,7 +149,7 @@ def draft_input(fields: Mapping[str, list[str]], *, actor: User) -> ArticleInput
         lead=values.get("lead", ""),
         body=values.get("body", ""),
         keywords=split_keywords(values.get("keywords", "")),
-        format=formats.get(values.get("format", ""), ArticleFormat.STANDARD),
+        format=article_format,
         cover_caption=values.get("cover_caption", ""),
         byline=values.get("byline", ""),
         source=values.get("source", ""),
@@ -147,7 +157,32 @@ def draft_input(fields: Mapping[str, list[str]], *, actor: User) -> ArticleInput
         is_featured="is_featured" in values and can(actor, "homepage.curate"),
         comments_enabled="comments_enabled" in values,
         related_ids=[int(value) for value in values["related_ids"]],
+        profile=_draft_profile(values) if article_format is ArticleFormat.EXEMPLARY else None,
     )
+
+
+def _draft_profile(values: dict) -> ProfileInput | None:
+    """The typed profile once it names someone, cut to the limits; a value a save would refuse is left out."""
+
+    def text(name: str) -> str:
+        return values.get(f"profile_{name}", "").strip()[: LIMITS[name]]
+
+    if not text("subject_name"):
+        return None
+    kinds = {kind.value: kind for kind in SubjectKind}
+    return ProfileInput(
+        subject_name=text("subject_name"),
+        subject_kind=kinds.get(values.get("profile_subject_kind", ""), SubjectKind.INDIVIDUAL),
+        unit=text("unit"),
+        ward=text("ward"),
+        field=text("field") if text("field") in FIELDS else "",
+        achievement=text("achievement"),
+        campaign_id=_existing_campaign(values.get("profile_campaign_id", "")),
+    )
+
+
+def _existing_campaign(value: str) -> int | None:
+    return int(value) if _is_id(value) and db.session.get(Campaign, int(value)) is not None else None
 
 
 def _chosen_section(value: str) -> Section | None:

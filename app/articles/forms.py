@@ -9,19 +9,30 @@ from wtforms import (
     BooleanField,
     DateTimeLocalField,
     HiddenField,
+    RadioField,
     SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp
+from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp, ValidationError
 
 from app.accounts.permissions import can
 from app.articles.models import Article, ArticleFormat
 from app.articles.queries import ArticleFilters
 from app.articles.services import ArticleInput, EditConflict
 from app.articles.workflow import STATE_LABELS, TRANSITIONS
+from app.campaigns.models import Campaign, SubjectKind
+from app.campaigns.profiles import LIMITS as PROFILE_LIMITS
+from app.campaigns.profiles import (
+    ProfileInput,
+    campaign_choices,
+    field_choices,
+    input_summary,
+    known_wards,
+    profile_summary,
+)
 from app.core.dates import local_to_utc, to_local
 from app.core.html import html_to_text
 from app.sections.models import Section
@@ -112,13 +123,49 @@ class ArticleForm(FlaskForm):
     meta_description = TextAreaField(_l("Meta description"), validators=[Length(max=300, message=TOO_LONG)])
     publish_at = LocalDateTimeField(_l("Publication time"), format="%Y-%m-%dT%H:%M", validators=[Optional()])
     related_ids = multi_choice_field(_l("Related articles"))
+    # The exemplary profile ("Hồ sơ điển hình"): only read when the format is exemplary.
+    profile_subject_name = StringField(
+        _l("Who the story is about"),
+        validators=[Length(max=PROFILE_LIMITS["subject_name"], message=TOO_LONG)],
+    )
+    profile_subject_kind = RadioField(
+        _l("Individual or collective"),
+        choices=[
+            SelectChoice(SubjectKind.INDIVIDUAL.value, _l("Individual")),
+            SelectChoice(SubjectKind.COLLECTIVE.value, _l("Collective")),
+        ],
+        default=SubjectKind.INDIVIDUAL.value,
+        invalid_choice_message=CHOICE_MESSAGE,
+        invalid_value_message=CHOICE_MESSAGE,
+    )
+    profile_unit = StringField(_l("Unit"), validators=[Length(max=PROFILE_LIMITS["unit"], message=TOO_LONG)])
+    profile_ward = StringField(
+        _l("Ward"),
+        validators=[Length(max=PROFILE_LIMITS["ward"], message=TOO_LONG)],
+        render_kw={"list": "profile-ward-suggestions", "autocomplete": "off"},
+    )
+    profile_field = choice_field(_l("Field"), default="")
+    profile_achievement = TextAreaField(
+        _l("Achievements"), validators=[Length(max=PROFILE_LIMITS["achievement"], message=TOO_LONG)]
+    )
+    profile_campaign_id = choice_field(_l("Emulation campaign"), default="")
     version = HiddenField(validators=[Optional(), Regexp(r"^\d{1,9}$", message=CHOICE_MESSAGE)])
     # Not rendered as an input: the pressed button (name="action") supplies it.
     action = StringField(
         default="save", validators=[Optional(), AnyOf(EDITOR_ACTIONS, message=CHOICE_MESSAGE)]
     )
 
-    def __init__(self, *args, user, sections: list[Section], related: list[Article], **kwargs):
+    def __init__(
+        self,
+        *args,
+        user,
+        sections: list[Section],
+        related: list[Article],
+        campaigns: list[Campaign] | None = None,
+        wards: list[str] | None = None,
+        **kwargs,
+    ):
+        """`campaigns` and `wards` (the profile's choices and suggestions) are read here when not given."""
         article = kwargs.get("obj")
         if article is not None and "data" not in kwargs:
             kwargs["data"] = initial_data(article)
@@ -128,6 +175,17 @@ class ArticleForm(FlaskForm):
         self.sections = {section.id: section for section in sections}
         self.section_id.choices = [SelectChoice("", _l("Choose a section")), *section_options(sections)]
         self.related_ids.choices = [SelectChoice(str(a.id), a.title) for a in related]
+        stored = article.profile if article is not None else None
+        self.profile_field.choices = [
+            SelectChoice("", _l("Choose a field")),
+            *(SelectChoice(name, name) for name in field_choices(stored.field if stored else "")),
+        ]
+        campaigns = campaign_choices() if campaigns is None else campaigns
+        self.profile_campaign_id.choices = [
+            SelectChoice("", _l("No campaign")),
+            *(SelectChoice(str(c.id), c.title) for c in campaigns),
+        ]
+        self.ward_suggestions = known_wards() if wards is None else wards
         if not can(user, "homepage.curate"):
             del self.is_featured
         if not can(user, "article.publish"):
@@ -159,7 +217,25 @@ class ArticleForm(FlaskForm):
             comments_enabled=self.comments_enabled.data,
             meta_description=self.meta_description.data or "",
             related_ids=[int(value) for value in self.related_ids.data or ()],
+            profile=self.profile_input() if self.format.data == ArticleFormat.EXEMPLARY.value else None,
         )
+
+    def profile_input(self) -> ProfileInput:
+        campaign_id = self.profile_campaign_id.data
+        return ProfileInput(
+            subject_name=self.profile_subject_name.data or "",
+            subject_kind=SubjectKind(self.profile_subject_kind.data or SubjectKind.INDIVIDUAL.value),
+            unit=self.profile_unit.data or "",
+            ward=self.profile_ward.data or "",
+            field=self.profile_field.data or "",
+            achievement=self.profile_achievement.data or "",
+            campaign_id=int(campaign_id) if campaign_id else None,
+        )
+
+    def validate_profile_subject_name(self, field) -> None:
+        """An exemplary story must say who it is about (other formats ignore the profile)."""
+        if self.format.data == ArticleFormat.EXEMPLARY.value and not (field.data or "").strip():
+            raise ValidationError(_l("Please enter who the story is about."))
 
     @property
     def chosen_action(self) -> str | None:
@@ -180,6 +256,11 @@ class ArticleForm(FlaskForm):
         rows = []
         current = conflict.current
         for name in conflict.fields:
+            if name == "profile":
+                exemplary = self.format.data == ArticleFormat.EXEMPLARY.value
+                mine = input_summary(self.profile_input() if exemplary else None)
+                rows.append((str(_l("Exemplary profile")), mine, profile_summary(current.get("profile"))))
+                continue
             field = self._fields.get({"cover_id": "cover"}.get(name, name))
             if field is None:
                 continue
@@ -256,6 +337,23 @@ def initial_data(article: Article) -> dict:
         "publish_at": to_local(article.published_at).replace(tzinfo=None) if article.published_at else None,
         "related_ids": [str(related.id) for related in article.related],
         "version": str(article.version),
+        **profile_data(article),
+    }
+
+
+def profile_data(article: Article) -> dict:
+    """The profile fields' starting values (empty, individual, when the article has no profile)."""
+    profile = article.profile
+    if profile is None:
+        return {}
+    return {
+        "profile_subject_name": profile.subject_name,
+        "profile_subject_kind": profile.subject_kind.value,
+        "profile_unit": profile.unit,
+        "profile_ward": profile.ward,
+        "profile_field": profile.field,
+        "profile_achievement": profile.achievement,
+        "profile_campaign_id": str(profile.campaign_id) if profile.campaign_id else "",
     }
 
 

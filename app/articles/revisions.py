@@ -18,6 +18,7 @@ from app.articles.models import Article, ArticleFormat, Revision
 from app.articles.services import input_from_snapshot, save_article
 from app.articles.workflow import STATE_LABELS
 from app.audit.services import record
+from app.campaigns.profiles import profile_summary
 from app.core.dates import format_vn
 from app.core.db import write_transaction
 from app.core.errors import InvalidInput
@@ -51,6 +52,7 @@ FIELDS = (
     ("is_featured", _l("Featured on the home page"), "value"),
     ("comments_enabled", _l("Readers may comment"), "value"),
     ("related_ids", _l("Related articles"), "value"),
+    ("profile", _l("Exemplary profile"), "words"),
 )
 
 
@@ -218,6 +220,8 @@ def _readable(name: str, snapshot: dict, titles: dict[int, str]) -> str:
         return _("Image no. %(id)s", id=value) if value else ""
     if name == "related_ids":
         return "; ".join(titles.get(related, f"#{related}") for related in value or ())
+    if name == "profile":
+        return profile_summary(value)
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     return str(value or "")

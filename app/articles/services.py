@@ -12,6 +12,14 @@ from app.accounts.models import User
 from app.articles import policy
 from app.articles.models import Article, ArticleFormat, ArticleStatus, Autosave, Revision, related_articles
 from app.audit.services import record
+from app.campaigns.profiles import (
+    ProfileInput,
+    prepare_profile,
+    prepared_snapshot,
+    profile_from_snapshot,
+    profile_snapshot,
+    store_profile,
+)
 from app.core.db import write_transaction
 from app.core.errors import DomainError, InvalidInput
 from app.core.html import html_to_text, sanitize_html
@@ -75,6 +83,7 @@ EDITABLE_FIELDS = (
     "comments_enabled",
     "meta_description",
     "related_ids",
+    "profile",
 )
 
 
@@ -85,6 +94,8 @@ class ArticleInput:
     `status` and `published_at` are only read when creating; afterwards the workflow owns them.
     `cover_upload` (raw bytes) replaces `cover`; `cover_alt`/`cover_credit` of None leave the
     image's own text as it is; `slug` empty means "from the title".
+    `profile` (exemplary stories): None leaves the stored profile as it is; an article of another
+    format keeps no profile, so changing the format away from exemplary deletes it.
     """
 
     title: str
@@ -108,6 +119,7 @@ class ArticleInput:
     cover_alt: str | None = None
     cover_credit: str | None = None
     related_ids: list[int] = field(default_factory=list)
+    profile: ProfileInput | None = None
 
 
 class EditConflict(DomainError):
@@ -170,7 +182,7 @@ def save_article(
         raise _conflict(article, data)
     try:
         with write_transaction():
-            values = prepare(data)
+            values = prepare(data, article)
             if values["is_featured"] != article.is_featured:
                 policy.ensure_can(actor, "homepage.curate")
             changed = changed_fields(article, values)
@@ -188,8 +200,12 @@ def save_article(
     return article
 
 
-def prepare(data: ArticleInput) -> dict:
-    """Validated, normalised column values of the input, without touching any article."""
+def prepare(data: ArticleInput, article: Article | None = None) -> dict:
+    """Validated, normalised column values of the input, without changing any article.
+
+    "profile" is there only when the input decides it: a dict to store, or None to delete;
+    `article` (when saving) lets its stored profile keep a field from before the fixed list.
+    """
     title = clean_line(data.title)
     if not title:
         raise InvalidInput("title", _("Please enter a title."))
@@ -205,7 +221,7 @@ def prepare(data: ArticleInput) -> dict:
     if data.section is None:
         raise InvalidInput("section_id", _("Please choose a section."))
     body = sanitize_html(data.body)
-    return {
+    values = {
         "title": title,
         "slug": slug,
         "lead": nfc(data.lead.strip()),
@@ -222,6 +238,12 @@ def prepare(data: ArticleInput) -> dict:
         "keywords": [name for name in (clean_line(name) for name in data.keywords) if name],
         "related_ids": list(dict.fromkeys(data.related_ids)),
     }
+    if data.format is not ArticleFormat.EXEMPLARY:
+        values["profile"] = None
+    elif data.profile is not None:
+        stored = article.profile if article is not None else None
+        values["profile"] = prepare_profile(data.profile, kept_field=stored.field if stored else "")
+    return values
 
 
 def changed_fields(article: Article, values: dict) -> list[str]:
@@ -232,6 +254,8 @@ def changed_fields(article: Article, values: dict) -> list[str]:
         changed.append("format")
     if sorted({keyword_key(n) for n in values["keywords"]}) != sorted(map(keyword_key, current["keywords"])):
         changed.append("keywords")
+    if "profile" in values and prepared_snapshot(values["profile"]) != current["profile"]:
+        changed.append("profile")
     return changed
 
 
@@ -254,6 +278,8 @@ def _apply(article: Article, data: ArticleInput, values: dict, *, actor: User | 
         if data.cover_credit is not None:
             cover.credit = clean_line(data.cover_credit)
     article.cover = cover
+    if "profile" in values:
+        store_profile(article, values["profile"])
 
 
 def _store_related(article: Article, related_ids: list[int]) -> None:
@@ -297,7 +323,7 @@ def _drop_autosave(article: Article, actor: User) -> None:
 def _conflict(article: Article, data: ArticleInput) -> EditConflict:
     """The conflict for a refused save, described from the article as it is stored now."""
     try:
-        fields = changed_fields(article, prepare(data))
+        fields = changed_fields(article, prepare(data, article))
     except InvalidInput:
         fields = list(EDITABLE_FIELDS)
     if data.cover_upload:
@@ -310,7 +336,7 @@ def _conflict(article: Article, data: ArticleInput) -> EditConflict:
 
 
 def snapshot(article: Article) -> dict:
-    """Every editable field as JSON-ready values: columns, keyword names, section, cover text, related ids."""
+    """Every editable field as JSON-ready values: columns, keywords, section, cover, related ids, profile."""
     values = {}
     for name in REVISION_FIELDS:
         value = getattr(article, name)
@@ -330,6 +356,7 @@ def snapshot(article: Article) -> dict:
             .order_by(related_articles.c.position)
         )
     )
+    values["profile"] = profile_snapshot(article.profile)
     return values
 
 
@@ -355,6 +382,7 @@ def input_from_snapshot(data: dict) -> ArticleInput:
         is_featured=bool(data.get("is_featured", False)),
         comments_enabled=bool(data.get("comments_enabled", True)),
         related_ids=[int(value) for value in data.get("related_ids", [])],
+        profile=profile_from_snapshot(data.get("profile")),
     )
 
 

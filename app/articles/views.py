@@ -5,6 +5,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from app.articles import queries
 from app.articles.services import record_view
 from app.comments.queries import public_thread
+from app.curation.threads import thread_box
 from app.media.library import responsive_body
 
 blueprint = Blueprint("articles", __name__)
@@ -24,7 +25,8 @@ def detail(section_slug: str, article_slug: str, article_id: int):
 
 
 def page_context(article) -> dict:
-    """What the article page shows: the article, its related stories (hand-picked first), its neighbours.
+    """What the article page shows: the article, its story thread's other public articles, its related
+    stories (hand-picked first), its neighbours.
 
     The back-office preview renders the same template with this same context.
     """
@@ -34,6 +36,7 @@ def page_context(article) -> dict:
     return {
         "article": article,
         "body_html": responsive_body(article.body),
+        "story_thread": thread_box(article),
         "related": related,
         "newer": newer,
         "older": older,

@@ -19,6 +19,7 @@ OBJECT_LABELS = {
     "campaigns": _l("Campaign"),
     "comments": _l("Comment"),
     "comment_policy": _l("Comment policy"),
+    "story_threads": _l("Story thread"),
     "media": _l("Media"),
 }
 MAX_ID_DIGITS = 9

@@ -3,7 +3,8 @@
 from datetime import date
 
 from flask import abort
-from sqlalchemy import or_, select
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import joinedload
 
 from app.articles.models import Article
 from app.articles.queries import public_articles
@@ -12,7 +13,19 @@ from app.extensions import db
 
 
 def get_campaign_by_slug_or_404(slug: str) -> Campaign:
-    campaign = db.session.scalar(select(Campaign).where(Campaign.slug == slug))
+    """The campaign with its banner loaded in the same statement (the page shows it)."""
+    campaign = db.session.scalar(
+        select(Campaign).where(Campaign.slug == slug).options(joinedload(Campaign.banner))
+    )
+    if campaign is None:
+        abort(404)
+    return campaign
+
+
+def get_campaign_or_404(campaign_id: int) -> Campaign:
+    campaign = db.session.scalar(
+        select(Campaign).where(Campaign.id == campaign_id).options(joinedload(Campaign.banner))
+    )
     if campaign is None:
         abort(404)
     return campaign
@@ -27,6 +40,25 @@ def active_campaigns(today: date) -> list[Campaign]:
             .order_by(Campaign.starts_on.desc(), Campaign.id.desc())
         )
     )
+
+
+def all_campaigns() -> Select:
+    """Every campaign for the back office, the most recently started first."""
+    return select(Campaign).order_by(Campaign.starts_on.desc(), Campaign.id.desc())
+
+
+def slug_taken(slug: str, *, excluding: Campaign | None = None) -> bool:
+    statement = select(Campaign.id).where(Campaign.slug == slug)
+    if excluding is not None and excluding.id is not None:
+        statement = statement.where(Campaign.id != excluding.id)
+    return db.session.scalar(statement.limit(1)) is not None
+
+
+def linked_counts(campaign: Campaign) -> tuple[int, int]:
+    """How many articles (any status) and exemplary profiles name the campaign: what deleting unlinks."""
+    articles = db.session.scalar(select(func.count()).where(Article.campaign_id == campaign.id))
+    profiles = db.session.scalar(select(func.count()).where(ExemplaryProfile.campaign_id == campaign.id))
+    return articles or 0, profiles or 0
 
 
 def exemplary_stories(campaign: Campaign, limit: int) -> list[tuple[Article, ExemplaryProfile]]:

@@ -126,10 +126,8 @@ class Engine:
     def count(self, query: SearchQuery, filters: Filters, *, cap: int) -> int:
         raise NotImplementedError
 
-    def newest(
-        self, query: SearchQuery, filters: Filters, *, offset: int, limit: int, common: bool
-    ) -> list[int]:
-        """A page of matches by date; `common`: the count reached its cap (most articles match)."""
+    def newest(self, query: SearchQuery, filters: Filters, *, offset: int, limit: int) -> list[int]:
+        """A page of matches, newest first."""
         raise NotImplementedError
 
     def similar_titles(self, query: SearchQuery, filters: Filters, *, limit: int) -> list[int]:
@@ -191,21 +189,15 @@ class SqliteEngine(Engine):
             expanding,
         ).scalar_one()
 
-    def newest(
-        self, query: SearchQuery, filters: Filters, *, offset: int, limit: int, common: bool
-    ) -> list[int]:
+    def newest(self, query: SearchQuery, filters: Filters, *, offset: int, limit: int) -> list[int]:
         where, params, expanding = filter_sql(filters)
         params |= {"match": self.match(query), "limit": limit, "offset": offset}
-        if common and not query.prefix_last:
-            # Most articles match: walk the documents by date and test each, stopping after a page.
-            sql = f"""SELECT d.article_id FROM search_documents d WHERE {where} AND EXISTS
-                      (SELECT 1 FROM search_fts WHERE search_fts MATCH :match AND rowid = d.article_id)
-                      ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset"""
-        else:
-            # Few match: collect them, then sort by date.
-            sql = f"""SELECT d.article_id FROM search_documents d WHERE {where}
-                      AND d.article_id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)
-                      ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset"""
+        # Collect the matches, then sort them by date. Walking the date index with a per-row FTS
+        # probe instead measured 4–8 times slower for common two-word queries (each probe reads the
+        # words' whole doclists).
+        sql = f"""SELECT d.article_id FROM search_documents d WHERE {where}
+                  AND d.article_id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)
+                  ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset"""
         return list(self.run(sql, params, expanding).scalars())
 
 
@@ -264,9 +256,7 @@ class PostgresEngine(Engine):
             expanding,
         ).scalar_one()
 
-    def newest(
-        self, query: SearchQuery, filters: Filters, *, offset: int, limit: int, common: bool
-    ) -> list[int]:
+    def newest(self, query: SearchQuery, filters: Filters, *, offset: int, limit: int) -> list[int]:
         where, params, expanding = filter_sql(filters)
         params |= {"tsq": self.tsquery(query), "limit": limit, "offset": offset}
         return list(

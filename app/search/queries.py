@@ -89,7 +89,7 @@ def search(params: SearchParams, *, now: datetime | None = None) -> SearchResult
     offset = (params.page - 1) * PER_PAGE
     if params.newest_first:
         reachable = min(results.total, MAX_RESULTS)
-        ids = engine.newest(query, filters, offset=offset, limit=PER_PAGE, common=results.more_than_max)
+        ids = engine.newest(query, filters, offset=offset, limit=PER_PAGE)
     else:
         candidates = engine.candidates(query, filters, limit=CANDIDATES, title_limit=TITLE_CANDIDATES)
         ranked = rank(candidates, query, now)

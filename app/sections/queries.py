@@ -2,7 +2,7 @@
 
 from flask import abort
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.articles.models import Article
 from app.extensions import db
@@ -25,28 +25,34 @@ def menu_sections() -> list[Section]:
 
 
 def home_block_sections() -> list[Section]:
+    """Sections with a home-page block, in the order editors gave the blocks (then the menu order)."""
     return list(
         db.session.scalars(
             select(Section)
             .where(Section.on_home.is_(True))
             .options(selectinload(Section.children))
-            .order_by(Section.position)
+            .order_by(Section.home_position, Section.position, Section.id)
         )
     )
 
 
 def sidebar_sections() -> list[Section]:
+    """Sections with a sidebar box, in the order editors gave the boxes (then the menu order)."""
     return list(
-        db.session.scalars(select(Section).where(Section.in_sidebar.is_(True)).order_by(Section.position))
+        db.session.scalars(
+            select(Section)
+            .where(Section.in_sidebar.is_(True))
+            .order_by(Section.sidebar_position, Section.position, Section.id)
+        )
     )
 
 
 def get_section_by_slug_or_404(slug: str) -> Section:
-    """The section with its parent and sub-sections loaded (the page shows both)."""
+    """The section with its parent, sub-sections and banner loaded (the page shows them)."""
     section = db.session.scalar(
         select(Section)
         .where(Section.slug == slug)
-        .options(selectinload(Section.children), selectinload(Section.parent))
+        .options(selectinload(Section.children), selectinload(Section.parent), joinedload(Section.banner))
     )
     if section is None:
         abort(404)

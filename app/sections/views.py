@@ -1,18 +1,23 @@
-"""The public section page: its articles (sub-sections' included), paginated."""
+"""The public section page: pinned stories first, then its articles (sub-sections' included), paginated."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
-from app.articles.queries import in_sections
-from app.core.pagination import paginate
-from app.sections.queries import get_section_by_slug_or_404, ids_with_descendants
+from app.campaigns.exemplary import exemplary_page
+from app.core.pagination import page_number
+from app.curation.pins import section_page
+from app.sections.models import SectionKind
+from app.sections.queries import get_section_by_slug_or_404
 
 blueprint = Blueprint("sections", __name__)
 
 
 @blueprint.get("/<section_slug>/")
 def detail(section_slug: str):
+    """A section's page; a featured column's adds its banner, and the exemplary section has its own index."""
     section = get_section_by_slug_or_404(section_slug)
-    page = paginate(in_sections(ids_with_descendants(section)))
+    if section.kind is SectionKind.EXEMPLARY:
+        return render_template("campaigns/exemplary_index.html", **exemplary_page(section, request.args))
+    page = section_page(section, page=page_number(), per_page=current_app.config["PAGE_SIZE"])
     return render_template("sections/detail.html", section=section, page=page)
 
 

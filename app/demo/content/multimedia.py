@@ -553,7 +553,7 @@ ARTICLES = [
             subject_kind="individual",
             unit="Chi hội Cựu chiến binh Tổ dân phố số 3, phường An Phú",
             ward="An Phú",
-            field="Xã hội",
+            field="Văn hóa - Xã hội",
             achievement="Sáng lập và duy trì “Bếp cơm nghĩa tình” từ năm 2020, trao hơn 95.000 suất cơm miễn "
                         "phí cho bệnh nhân nghèo và người lao động khó khăn. Năm 2026 được Uỷ ban nhân dân "
                         "thành phố tặng Bằng khen trong phong trào thi đua “Cựu chiến binh gương mẫu”.",
@@ -639,7 +639,7 @@ ARTICLES = [
             subject_kind="collective",
             unit="Uỷ ban nhân dân phường Đồng Tâm",
             ward="Đồng Tâm",
-            field="An ninh trật tự",
+            field="Quốc phòng - An ninh",
             achievement="Ứng dụng nhóm Zalo theo cụm liên gia, hệ thống 24 camera an ninh kết nối Công an phường "
                         "và khai báo tạm trú trực tuyến. Ba năm liền không để xảy ra tội phạm nghiêm trọng; 96% "
                         "hộ gia đình đạt danh hiệu “Gia đình văn hoá”.",
@@ -765,7 +765,7 @@ ARTICLES = [
             subject_kind="individual",
             unit="Câu lạc bộ Dân ca phường Hải Thành",
             ward="Hải Thành",
-            field="Văn hoá",
+            field="Văn hóa - Xã hội",
             achievement="Sưu tầm, ghi chép gần 200 câu hò, lời ca cổ về nghề biển; sáng lập Câu lạc bộ Dân ca "
                         "phường Hải Thành và truyền dạy miễn phí cho thanh thiếu niên. Được Chủ tịch Uỷ ban nhân "
                         "dân thành phố tặng Bằng khen vì thành tích bảo tồn di sản văn hoá phi vật thể.",
@@ -803,7 +803,7 @@ ARTICLES = [
             subject_kind="collective",
             unit="Công an quận An Phú",
             ward="Đa Phúc",
-            field="An ninh trật tự",
+            field="Quốc phòng - An ninh",
             achievement="Xây dựng mô hình “Tàu cá an toàn, ngư dân tuân thủ pháp luật” và các tổ tự quản an "
                         "ninh trật tự trên bến cá. Năm 2026, tội phạm về trật tự xã hội trên địa bàn giảm 28%; "
                         "hỗ trợ người dân kích hoạt hơn 5.000 tài khoản định danh điện tử.",
