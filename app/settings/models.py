@@ -26,6 +26,8 @@ class SiteSettings(db.Model):
     phone: Mapped[str] = mapped_column(NFCString(60), default="")
     email: Mapped[str] = mapped_column(NFCString(254), default="")
     require_two_factor: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Feeds carry each article's full text (True) or its lead only.
+    feed_full_text: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     logo = relationship("Media", foreign_keys=[logo_id])
