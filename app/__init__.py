@@ -77,6 +77,7 @@ def register_blueprints(app: Flask) -> None:
     from app.accounts.admin_views import blueprint as users_admin
     from app.accounts.views import blueprint as accounts
     from app.admin.views import blueprint as admin
+    from app.api.views import blueprint as api
     from app.articles.admin_views import blueprint as articles_admin
     from app.articles.autosave_admin_views import blueprint as autosave_admin
     from app.articles.revision_admin_views import blueprint as revisions_admin
@@ -93,6 +94,7 @@ def register_blueprints(app: Flask) -> None:
     from app.curation.home_admin_views import blueprint as home_admin
     from app.curation.pin_admin_views import blueprint as pins_admin
     from app.curation.thread_admin_views import blueprint as threads_admin
+    from app.feeds.views import blueprint as feeds
     from app.keywords.admin_views import blueprint as keywords_admin
     from app.keywords.views import blueprint as keywords
     from app.media.admin_views import blueprint as media_admin
@@ -136,6 +138,8 @@ def register_blueprints(app: Flask) -> None:
         privacy_admin,
         search,
         home_admin,
+        api,
+        feeds,
     ):
         app.register_blueprint(blueprint)
 

@@ -45,6 +45,7 @@ class Defaults:
     CAPTCHA_TTL_SECONDS = 600
     CAPTCHA_LIMITS = "10 per minute; 100 per day"
     CAPTCHA_RENDER_LIMITS = "60 per minute"
+    API_LIMITS = "120 per minute"  # per IP across the whole /api/v1 JSON API
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024  # a cover photo straight from a camera; larger → 413
     MAX_FORM_MEMORY_SIZE = 5 * 1024 * 1024  # a long article pasted from Word exceeds the 500 kB default
 

@@ -17,6 +17,7 @@ from app.core.dates import (
 )
 from app.media.galleries import photo_summaries
 from app.media.models import Media
+from app.public.metadata import article_metadata, page_metadata
 from app.public.sidebar import build_sidebar
 from app.sections.queries import menu_sections
 from app.settings.queries import get_site_settings
@@ -76,6 +77,8 @@ def register(app: Flask) -> None:
     app.add_template_filter(iso_local, "iso_local")
     app.add_template_global(article_url)
     app.add_template_global(image_sources)
+    app.add_template_global(article_metadata)
+    app.add_template_global(page_metadata)
     app.add_template_global(photo_summaries)
     app.add_template_global(editor_installed)
     app.add_template_global(can)

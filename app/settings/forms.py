@@ -31,6 +31,7 @@ class SettingsForm(FlaskForm):
     phone = StringField(_l("Phone"), validators=[limit("phone")])
     email = EmailField(_l("Email"), validators=[limit("email")])
     require_two_factor = BooleanField(_l("Require two-factor sign-in for editors and admins"))
+    feed_full_text = BooleanField(_l("Publish articles' full text in the news feeds (RSS)"))
 
     @classmethod
     def for_settings(cls, settings: SiteSettings) -> "SettingsForm":
@@ -38,6 +39,7 @@ class SettingsForm(FlaskForm):
         return cls(
             data={name: getattr(settings, name) or "" for name in TEXT_LIMITS}
             | {"require_two_factor": bool(settings.require_two_factor)}
+            | {"feed_full_text": bool(settings.feed_full_text)}
         )
 
     def to_input(self) -> SettingsInput:
@@ -45,6 +47,7 @@ class SettingsForm(FlaskForm):
         return SettingsInput(
             **{name: self[name].data or "" for name in TEXT_LIMITS},
             require_two_factor=self.require_two_factor.data,
+            feed_full_text=self.feed_full_text.data,
             logo=upload.read() if upload else None,
             remove_logo=self.remove_logo.data,
         )

@@ -42,6 +42,7 @@ class SettingsInput:
     phone: str = ""
     email: str = ""
     require_two_factor: bool = False
+    feed_full_text: bool = False
     logo: bytes | None = None
     remove_logo: bool = False
 
@@ -83,4 +84,5 @@ def _validated(data: SettingsInput) -> dict:
     if values["phone"] and not _PHONE.match(values["phone"]):
         raise InvalidInput("phone", _("Please enter a phone number: digits, spaces and + . ( ) - only."))
     values["require_two_factor"] = bool(data.require_two_factor)
+    values["feed_full_text"] = bool(data.feed_full_text)
     return values

@@ -62,3 +62,38 @@
     }, 200);
   });
 })();
+
+// The share box's copy-link button: shown only with JavaScript, copies the canonical URL and says so aloud.
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-share]");
+  if (!box) return;
+  var button = box.querySelector("[data-copy-link]");
+  var status = box.querySelector("[role=status]");
+  var url = button.getAttribute("data-copy-link");
+  function copyWithSelection() {
+    var field = document.createElement("textarea");
+    field.value = url;
+    field.setAttribute("readonly", "");
+    field.style.position = "fixed";
+    field.style.opacity = "0";
+    document.body.appendChild(field);
+    field.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+    document.body.removeChild(field);
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+  function say(attribute) {
+    status.textContent = "";
+    // A fresh text node after clearing, so screen readers announce a repeated message again.
+    window.setTimeout(function () { status.textContent = status.getAttribute(attribute); }, 50);
+  }
+  box.querySelectorAll("[data-copy-link-part]").forEach(function (part) { part.hidden = false; });
+  button.addEventListener("click", function () {
+    var copying = navigator.clipboard && window.isSecureContext
+      ? navigator.clipboard.writeText(url).catch(copyWithSelection)
+      : copyWithSelection();
+    copying.then(function () { say("data-copied"); }, function () { say("data-copy-failed"); });
+  });
+})();

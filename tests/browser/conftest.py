@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 from flask import Flask
 from flask_migrate import upgrade
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from app import create_app
@@ -19,6 +20,9 @@ from app.demo.seed import seed_demo
 from app.extensions import db
 
 CHROMIUM_MISSING = "Chromium not found: apt-get install chromium"
+# On a 2-core machine running the whole suite, a page can take longer than Playwright's 5 s default
+# for an assertion; a slower machine should not turn into a failing test.
+expect.set_options(timeout=15_000)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
