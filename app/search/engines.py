@@ -103,13 +103,19 @@ class Engine:
         self, query: SearchQuery, filters: Filters, *, limit: int, title_limit: int
     ) -> list[Candidate]:
         """The most recent `limit` matches and the most recent `title_limit` title matches, merged,
-        each marked with whether its title holds every word and whether the words form a phrase."""
+        each marked with whether its title holds every word and whether the words form a phrase.
+
+        The phrase is checked among the recent matches only: their ids lie close together, so the
+        check reads a short stretch of the index (older title matches spanned nearly all of it and
+        made three-word queries five times slower at 100,000 articles).
+        """
         found = {row.article_id: Candidate(*row) for row in self.scored_matches(query, filters, limit=limit)}
+        recent = list(found)
         in_title = set()
         for row in self.scored_matches(query, filters, limit=title_limit, title_only=True):
             found.setdefault(row.article_id, Candidate(*row))
             in_title.add(row.article_id)
-        as_phrase = self.phrase_matches(query, list(found)) if len(query.words) > 1 else set()
+        as_phrase = self.phrase_matches(query, recent) if len(query.words) > 1 else set()
         return [
             candidate._replace(in_title=article_id in in_title, as_phrase=article_id in as_phrase)
             for article_id, candidate in found.items()
