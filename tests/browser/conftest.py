@@ -78,10 +78,30 @@ def live_app(tmp_path_factory) -> Iterator[Flask]:
         db.engine.dispose()
 
 
+def bodies_read_before_sending(app):
+    """Hand the test server each response body already read, its file closed.
+
+    Werkzeug's development server skips `close()` on the response when the browser resets the
+    connection while the server drains the request (an image request dropped by a navigation), so
+    a media file stays open until garbage collection, and the ResourceWarning fails whichever test
+    is running then. Production servers (gunicorn) close the response in a `finally`.
+    """
+
+    def middleware(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return middleware
+
+
 @pytest.fixture(scope="session")
 def live_server(live_app: Flask) -> Iterator[str]:
     """The demo site served on a free port; yields its URL."""
-    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    server = make_server("127.0.0.1", 0, bodies_read_before_sending(live_app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:
