@@ -8,6 +8,7 @@ the candidates and drawing snippets happen once, in queries.py, for both. bench/
 measures them at 100,000 articles.
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
@@ -82,8 +83,8 @@ def exact_sql(query: SearchQuery, params: dict, find: str, alias: str = "d") -> 
     return " + ".join(terms) or "0"
 
 
-class Engine:
-    """What both engines share: running a statement with the filters bound."""
+class Engine(ABC):
+    """What both engines share: running a statement with the filters bound, merging candidates."""
 
     def __init__(self, session: Session):
         self.session = session
@@ -121,20 +122,21 @@ class Engine:
             for article_id, candidate in found.items()
         ]
 
+    @abstractmethod
     def scored_matches(self, query: SearchQuery, filters: Filters, *, limit: int, title_only: bool = False):
         """Rows (article_id, published_at, score, exact_hits) of the most recent matches."""
-        raise NotImplementedError
 
+    @abstractmethod
     def phrase_matches(self, query: SearchQuery, article_ids: list[int]) -> set[int]:
         """Which of these articles hold the query's words side by side, in order."""
-        raise NotImplementedError
 
+    @abstractmethod
     def count(self, query: SearchQuery, filters: Filters, *, cap: int) -> int:
-        raise NotImplementedError
+        """How many documents match, counting no further than `cap`."""
 
+    @abstractmethod
     def newest(self, query: SearchQuery, filters: Filters, *, offset: int, limit: int) -> list[int]:
         """A page of matches, newest first."""
-        raise NotImplementedError
 
     def similar_titles(self, query: SearchQuery, filters: Filters, *, limit: int) -> list[int]:
         """Articles whose title is close to a mistyped query; engines without trigrams find none."""
