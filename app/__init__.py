@@ -4,11 +4,12 @@ from pathlib import Path
 
 from flask import Flask
 
+from app.caching import pages as page_cache
 from app.config import load_config
 from app.core import i18n
 from app.core.db import configure_sqlite
 from app.core.errors import register_error_handlers
-from app.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
+from app.extensions import babel, cache, compress, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,6 +38,7 @@ def import_models() -> None:
     from app.accounts import models as _accounts  # noqa: F401
     from app.articles import models as _articles  # noqa: F401
     from app.audit import models as _audit  # noqa: F401
+    from app.caching import models as _caching  # noqa: F401
     from app.campaigns import models as _campaigns  # noqa: F401
     from app.captcha import models as _captcha  # noqa: F401
     from app.comments import models as _comments  # noqa: F401
@@ -55,6 +57,7 @@ def init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     cache.init_app(app)
     limiter.init_app(app)
+    page_cache.init_app(app, compress)  # after the limiter: a cached page still counts against limits
     login_manager.init_app(app)
     i18n.compile_catalogs(Path(app.root_path) / "translations")
     babel.init_app(app)
@@ -65,9 +68,14 @@ def init_extensions(app: Flask) -> None:
 
     from app.accounts.services import load_user
     from app.accounts.sessions import init_sessions
+    from app.articles import view_counts
+    from app.caching import generation, static_files
     from app.search import indexing
 
     indexing.install()
+    generation.install()
+    view_counts.init_app(app)
+    static_files.init_app(app)
     login_manager.user_loader(load_user)
     login_manager.login_view = "accounts.login"
     init_sessions(app)

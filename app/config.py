@@ -32,6 +32,19 @@ class Defaults:
     LOGIN_LIMIT_PER_IP = "10 per minute"
     LOGIN_LIMIT_PER_ACCOUNT = "5 per minute"
     CACHE_DEFAULT_TIMEOUT = 300
+    CACHE_THRESHOLD = 2000  # in-process cache entries per worker; a compressed page is ~10 KB
+    # Anonymous full-page cache (app/caching): on unless PAGE_CACHE=0; how long an entry lives (the
+    # content generation already ends it at the first change), and what browsers and proxies are told.
+    PAGE_CACHE = True
+    PAGE_CACHE_SECONDS = 300
+    PAGE_MAX_AGE = 60
+    PAGE_STALE_SECONDS = 600
+    # Compression when no proxy does it: brotli for browsers that take it, gzip for the rest.
+    # Streams (media, videos) are left alone; static files are read whole first (app/caching/static_files).
+    COMPRESS_ALGORITHM = ("br", "gzip")
+    COMPRESS_STREAMS = False
+    # Article views are counted in memory and written in one statement per worker this often.
+    VIEW_COUNT_FLUSH_SECONDS = 10
     # Comments: per-IP posting limits (Flask-Limiter syntax, ";"-separated), the least time a human
     # takes to fill the form, and the page size of a long thread.
     COMMENT_LIMITS = "1 per 15 seconds; 5 per minute; 30 per day"
@@ -56,6 +69,9 @@ ENVIRONMENT_KEYS = {
     "SECRET_KEY": "SECRET_KEY",
     "MEDIA_ROOT": "MEDIA_ROOT",
 }
+# Switches read from the environment ("0", "false", "off", "no" turn them off), e.g. for `make bench`.
+ENVIRONMENT_SWITCHES = ("PAGE_CACHE", "RATELIMIT_ENABLED")
+FALSE_WORDS = frozenset({"0", "false", "off", "no"})
 
 
 def load_config(app: Flask, overrides: dict | None) -> None:
@@ -65,6 +81,9 @@ def load_config(app: Flask, overrides: dict | None) -> None:
     for env_name, key in ENVIRONMENT_KEYS.items():
         if os.environ.get(env_name):
             app.config[key] = os.environ[env_name]
+    for name in ENVIRONMENT_SWITCHES:
+        if os.environ.get(name):
+            app.config[name] = os.environ[name].strip().lower() not in FALSE_WORDS
     app.config.update(overrides or {})
 
     instance = Path(app.instance_path)

@@ -12,6 +12,7 @@ from app.api.errors import ApiError
 from app.api.openapi import document
 from app.articles.queries import get_public_article_or_404, section_choices
 from app.articles.views import MAX_ID
+from app.caching.pages import cache_blueprint
 from app.campaigns.exemplary import ExemplaryFilters, exemplary_stories
 from app.campaigns.queries import exemplary_stories as campaign_stories
 from app.campaigns.queries import get_campaign_by_slug_or_404
@@ -22,7 +23,7 @@ from app.keywords.queries import suggest_keywords
 from app.search.queries import PER_PAGE as SEARCH_PER_PAGE
 from app.search.queries import SearchParams, search
 
-blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+blueprint = cache_blueprint(Blueprint("api", __name__, url_prefix="/api/v1"))
 limiter.shared_limit(lambda: current_app.config["API_LIMITS"], scope="api")(blueprint)
 errors.register(blueprint)
 

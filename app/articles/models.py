@@ -50,6 +50,8 @@ class Article(db.Model):
         Index("ix_articles_public", "status", "published_at"),
         Index("ix_articles_section_public", "section_id", "status", "published_at"),
         Index("ix_articles_featured_public", "is_featured", "status", "published_at"),
+        Index("ix_articles_format_public", "format", "status", "published_at"),
+        Index("ix_articles_campaign_public", "campaign_id", "status", "published_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -70,9 +72,7 @@ class Article(db.Model):
     is_featured: Mapped[bool] = mapped_column(Boolean, default=False)
     comments_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     view_count: Mapped[int] = mapped_column(Integer, default=0)
-    campaign_id: Mapped[int | None] = mapped_column(
-        ForeignKey("campaigns.id", ondelete="SET NULL"), index=True
-    )
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     first_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.accounts.models import User
@@ -384,14 +384,3 @@ def input_from_snapshot(data: dict) -> ArticleInput:
         related_ids=[int(value) for value in data.get("related_ids", [])],
         profile=profile_from_snapshot(data.get("profile")),
     )
-
-
-def record_view(article_id: int) -> None:
-    """Count one reading as a single UPDATE: no read-modify-write race, no new version, no edit time."""
-    with write_transaction():
-        db.session.execute(
-            update(Article)
-            .where(Article.id == article_id)
-            .values(view_count=Article.view_count + 1, updated_at=Article.updated_at)
-            .execution_options(synchronize_session=False)
-        )

@@ -3,7 +3,8 @@
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from app.articles import queries
-from app.articles.services import record_view
+from app.articles.view_counts import count_view
+from app.caching.pages import cached_page
 from app.comments.queries import public_thread
 from app.curation.threads import thread_box
 from app.media.library import responsive_body
@@ -15,12 +16,13 @@ MAX_ID = 2**31 - 1  # ids are 32-bit on PostgreSQL; larger numbers are not ids (
 
 
 @blueprint.get(f"/<section_slug>/<article_slug>-<int(max={MAX_ID}):article_id>.html")
+@cached_page
 def detail(section_slug: str, article_slug: str, article_id: int):
     article = queries.get_public_article_or_404(article_id)
     canonical = article_url(article)
     if request.path != canonical:
         return redirect(canonical, code=301)
-    record_view(article.id)
+    count_view(article.id)
     return render_template("articles/detail.html", **page_context(article))
 
 

@@ -3,6 +3,7 @@
 from flask import Blueprint, render_template
 
 from app.articles.queries import in_campaign
+from app.caching.pages import cached_page
 from app.campaigns.queries import exemplary_stories, get_campaign_by_slug_or_404
 from app.campaigns.report import bar_chart, campaign_figures
 from app.core.pagination import paginate
@@ -13,6 +14,7 @@ STORIES_SHOWN = 12
 
 
 @blueprint.get("/phong-trao/<slug>")
+@cached_page
 def detail(slug: str):
     campaign = get_campaign_by_slug_or_404(slug)
     figures = campaign_figures(campaign)

@@ -3,13 +3,14 @@ unpublishing shows on the next fetch. Conditional GETs (ETag) spare readers that
 
 from flask import Blueprint, Response, abort, redirect, request, url_for
 
+from app.caching.pages import cache_blueprint
 from app.feeds import feeds, queries, sitemaps
 from app.feeds.feeds import Channel
 from app.keywords.queries import current_keyword_for_slug_or_404
 from app.sections.queries import get_section_by_slug_or_404
 from app.settings.queries import get_site_settings
 
-blueprint = Blueprint("feeds", __name__)
+blueprint = cache_blueprint(Blueprint("feeds", __name__))
 
 
 @blueprint.get("/rss.xml")

@@ -3,6 +3,7 @@
 from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 
 from app.articles.queries import with_keyword
+from app.caching.pages import cached_page
 from app.core.pagination import paginate
 from app.keywords.queries import current_keyword_for_slug_or_404, suggest_keywords
 
@@ -13,6 +14,7 @@ SUGGESTIONS_MAX_AGE = 300
 
 
 @blueprint.get("/tu-khoa/goi-y")
+@cached_page
 def suggestions():
     """Keywords readers can open, for the search box: only those with a public article, so drafts never leak.
 
@@ -35,6 +37,7 @@ def suggestions():
 
 
 @blueprint.get("/tu-khoa/<slug>")
+@cached_page
 def detail(slug: str):
     """A renamed or merged keyword's old address answers 301 with the page it lives on now."""
     keyword = current_keyword_for_slug_or_404(slug)

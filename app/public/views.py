@@ -3,6 +3,7 @@
 from flask import Blueprint, render_template
 
 from app.articles import queries as articles
+from app.caching.pages import cached_page
 from app.campaigns.queries import active_campaigns
 from app.core.dates import today_local
 from app.curation.home import home_stories
@@ -15,6 +16,7 @@ BLOCK_SIZE = 4
 
 
 @blueprint.get("/")
+@cached_page
 def home():
     stories = home_stories()
     latest = articles.latest(LATEST_SIZE, exclude_ids=stories.shown_ids)

@@ -3,6 +3,7 @@
 from flask import Blueprint, jsonify, render_template, request
 
 from app.articles.views import article_url
+from app.caching.pages import cached_page
 from app.core.pagination import page_number
 from app.keywords.suggestions import close_to_query
 from app.search.forms import SearchForm
@@ -13,6 +14,7 @@ blueprint = Blueprint("search", __name__)
 
 
 @blueprint.get("/tim-kiem")
+@cached_page
 def results():
     form = SearchForm(request.args, section_tree())
     form.validate()
@@ -24,6 +26,7 @@ def results():
 
 
 @blueprint.get("/tim-kiem/goi-y")
+@cached_page
 def suggestions():
     """Titles for the search box while the reader types (the last word counts as a prefix)."""
     articles = suggest(request.args.get("q", ""))

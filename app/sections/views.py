@@ -2,6 +2,7 @@
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
+from app.caching.pages import cached_page
 from app.campaigns.exemplary import exemplary_page
 from app.core.pagination import page_number
 from app.curation.pins import section_page
@@ -12,6 +13,7 @@ blueprint = Blueprint("sections", __name__)
 
 
 @blueprint.get("/<section_slug>/")
+@cached_page
 def detail(section_slug: str):
     """A section's page; a featured column's adds its banner, and the exemplary section has its own index."""
     section = get_section_by_slug_or_404(section_slug)

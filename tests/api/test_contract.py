@@ -20,7 +20,8 @@ def test_the_served_document_is_the_one_tested(client):
 @schema.parametrize()
 @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_answer_matches_the_openapi_document(case, app, client, site):
-    case.call_and_validate(app=app, session=client)
+    # Uncompressed: the WSGI transport hands Schemathesis the body as sent, and it does not decode br/gzip.
+    case.call_and_validate(app=app, session=client, headers={"Accept-Encoding": "identity"})
 
 
 @pytest.mark.parametrize(

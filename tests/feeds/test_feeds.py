@@ -158,6 +158,7 @@ def test_a_scheduled_article_enters_the_feed_once_its_time_has_come(client, poli
 
     later = as_utc(article.published_at) + timedelta(minutes=1)
     monkeypatch.setattr("app.articles.queries.utcnow", lambda: later)
+    monkeypatch.setattr("app.caching.generation.utcnow", lambda: later)  # the cached feed expires too
 
     assert rss_links(client.get("/rss.xml")) == [article_url(article, _external=True)]
 
