@@ -69,13 +69,15 @@ def init_extensions(app: Flask) -> None:
     from app.accounts.services import load_user
     from app.accounts.sessions import init_sessions
     from app.articles import view_counts
-    from app.caching import generation, static_files
+    from app.caching import fast_path, fragments, generation, static_files
     from app.search import indexing
 
     indexing.install()
     generation.install()
     view_counts.init_app(app)
     static_files.init_app(app)
+    fragments.init_app(app)
+    fast_path.init_app(app)
     login_manager.user_loader(load_user)
     login_manager.login_view = "accounts.login"
     init_sessions(app)

@@ -39,6 +39,7 @@ class Defaults:
     PAGE_CACHE_SECONDS = 300
     PAGE_MAX_AGE = 60
     PAGE_STALE_SECONDS = 600
+    FRAGMENT_SECONDS = 60  # the shared sidebar, re-rendered at least this often for the most-read list
     # Compression when no proxy does it: brotli for browsers that take it, gzip for the rest.
     # Streams (media, videos) are left alone; static files are read whole first (app/caching/static_files).
     COMPRESS_ALGORITHM = ("br", "gzip")

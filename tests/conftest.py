@@ -5,7 +5,7 @@ Set TEST_DATABASE_URL to run against PostgreSQL (CI does); the default is a temp
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 import pytest
 from flask import Flask
@@ -19,6 +19,8 @@ from sqlalchemy.orm import scoped_session, sessionmaker
 from app import create_app
 from app.accounts.models import User
 from app.accounts.sessions import session_values
+from app.caching.fast_path import EXTENSION as FAST_PATH
+from app.caching.fast_path import read_state
 from app.extensions import cache, limiter
 from app.extensions import db as _db
 from tests.factories import make_user
@@ -69,9 +71,13 @@ def db(app: Flask):
             sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
         )
         cache.clear()  # the generation row is rolled back after each test, so its numbers come again
+        fast_path = app.extensions[FAST_PATH]
+        production_reader = fast_path.read_generation
+        fast_path.read_generation = lambda: read_state(nullcontext(connection))  # what this test sees
         try:
             yield _db
         finally:
+            fast_path.read_generation = production_reader
             _db.session.remove()
             _db.session = original_session
             outer.rollback()

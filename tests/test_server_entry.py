@@ -61,6 +61,15 @@ def test_gunicorn_serves_the_home_page_in_vietnamese(tmp_path):
         assert response.status == 200
         assert '<html lang="vi">' in body
         assert "Trang chủ" in body
+
+        # Each worker renders the page once, then readers get the stored copy from the fast path.
+        again = []
+        for _ in range(6):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                again.append((response.status, response.headers["X-Cache"], response.read().decode()))
+        assert {status for status, _, _ in again} == {200}
+        assert "HIT" in {cached for _, cached, _ in again}
+        assert all(page == body for _, _, page in again)
     finally:
         server.terminate()
         server.communicate(timeout=10)

@@ -42,21 +42,26 @@ FOLLOWS_ITS_ARTICLE = frozenset({"related_articles"})
 class Generation:
     number: int
     changed_at: datetime
+    next_due_at: datetime | None = None
+
+    def is_due(self) -> bool:
+        """Whether the public site has changed by itself (a scheduled time passed) since this bump."""
+        return self.next_due_at is None or self.next_due_at <= utcnow()
 
 
 def current() -> Generation:
     """The generation now; when a scheduled change has come due since the last bump, bump first."""
-    now = utcnow()
     row = db.session.execute(
         select(ContentState.generation, ContentState.changed_at, ContentState.next_due_at).where(
             ContentState.id == STATE_ID
         )
     ).one_or_none()
-    if row is None or row.next_due_at is None or row.next_due_at <= now:
+    state = None if row is None else Generation(*row)
+    if state is None or state.is_due():
         with write_transaction():
-            bump(db.session.connection(), now)
+            bump(db.session.connection())
         return current()
-    return Generation(row.generation, row.changed_at)
+    return state
 
 
 def bump(connection: Connection, now: datetime | None = None) -> None:

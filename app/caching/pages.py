@@ -20,6 +20,7 @@ from app.caching import generation
 from app.extensions import cache
 
 page_served_from_cache = Namespace().signal("page-served-from-cache")
+GENERATION_KEY = "bantin.page_generation"  # set by the fast path when it has read the generation
 
 CACHED_BLUEPRINTS: set[str] = set()
 # Never replayed from the cache: per-visitor or per-moment headers.
@@ -80,18 +81,27 @@ def is_anonymous_reader() -> bool:
     return "_user_id" not in session and "_flashes" not in session and REMEMBER_COOKIE not in request.cookies
 
 
-def page_key(number: int) -> str:
-    target = f"{request.scheme}://{request.host}{request.full_path}"
-    encodings = request.headers.get("Accept-Encoding", "").replace(" ", "").lower()
-    digest = hashlib.blake2b(f"{target}\n{encodings}".encode(), digest_size=16).hexdigest()
+def page_key(environ: dict, number: int) -> str:
+    """From the raw WSGI environ, so Flask and the fast path (fast_path.py) compute the same key."""
+    target = "{}://{}{}{}?{}".format(
+        environ.get("wsgi.url_scheme", ""),
+        environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""),
+        environ.get("SCRIPT_NAME", ""),
+        environ.get("PATH_INFO", ""),
+        environ.get("QUERY_STRING", ""),
+    )
+    encodings = environ.get("HTTP_ACCEPT_ENCODING", "").replace(" ", "").lower()
+    digest = hashlib.blake2b(
+        f"{target}\n{encodings}".encode("latin-1", "replace"), digest_size=16
+    ).hexdigest()
     return f"page:{number}:{digest}"
 
 
 def serve_from_cache() -> Response | None:
     if not (current_app.config["PAGE_CACHE"] and is_public_view() and is_anonymous_reader()):
         return None
-    g.page_generation = generation.current()
-    key = page_key(g.page_generation.number)
+    g.page_generation = request.environ.get(GENERATION_KEY) or generation.current()
+    key = page_key(request.environ, g.page_generation.number)
     stored = cache.get(key)
     if not isinstance(stored, CachedPage):
         g.page_cache_key = key
@@ -111,6 +121,7 @@ def set_caching_headers(response: Response) -> Response:
     if response.status_code != 200 or response.is_streamed:
         return response
     config = current_app.config
+    response.vary.add("Cookie")  # staff, with a session cookie, must never get a proxy's shared copy
     if "Cache-Control" not in response.headers:
         response.headers["Cache-Control"] = (
             f"public, max-age={config['PAGE_MAX_AGE']}, stale-while-revalidate={config['PAGE_STALE_SECONDS']}"

@@ -5,17 +5,22 @@ gunicorn worker is: a change made through one must show on the very next request
 """
 
 import gzip
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import brotli
 import pytest
-from flask import Flask
+from flask import Flask, request, request_started
 
 from app import create_app
 from app.articles import workflow
 from app.articles.models import Article
 from app.articles.services import input_from_snapshot, save_article, snapshot
 from app.articles.views import article_url
+from app.caching.fast_path import EXTENSION as FAST_PATH
+from app.caching.fast_path import read_state
 from app.comments.moderation import approve_comments
 from app.core.dates import utcnow
 from app.curation.home import pick_for_home
@@ -54,7 +59,12 @@ def other_worker(second_app: Flask, db):
     """A client of the second worker, whose cache starts empty like the first one's."""
     with second_app.app_context():
         cache.clear()
-    return second_app.test_client()
+    fast_path = second_app.extensions[FAST_PATH]
+    production_reader = fast_path.read_generation
+    connection = _db.session.get_bind()
+    fast_path.read_generation = lambda: read_state(nullcontext(connection))
+    yield second_app.test_client()
+    fast_path.read_generation = production_reader
 
 
 @pytest.fixture
@@ -128,8 +138,8 @@ def test_a_scheduled_article_appears_in_every_worker_once_its_time_comes(
         assert "Lịch cắt điện tuần tới" not in worker.get("/").get_data(as_text=True)
 
     later = scheduled.published_at + timedelta(minutes=1)
-    for module in ("app.articles.queries", "app.caching.generation", "app.curation.home"):
-        monkeypatch.setattr(f"{module}.utcnow", lambda: later, raising=False)
+    for module in ("app.articles.queries", "app.caching.generation"):
+        monkeypatch.setattr(f"{module}.utcnow", lambda: later)
 
     for worker in (client, other_worker):
         assert "Lịch cắt điện tuần tới" in worker.get("/").get_data(as_text=True)
@@ -288,3 +298,42 @@ def test_the_generation_moves_only_with_a_commit(client, story):
     assert response.headers["X-Cache"] == "HIT"
     assert "Tiêu đề chưa lưu" not in response.get_data(as_text=True)
     assert utcnow()  # the clock is not frozen here
+
+
+@contextmanager
+def flask_requests(app: Flask) -> Iterator[list]:
+    """The requests that reached Flask's dispatching while the block ran."""
+    started: list = []
+
+    def note(sender, **_extra):
+        started.append(request.path)
+
+    request_started.connect(note, app, weak=False)
+    try:
+        yield started
+    finally:
+        request_started.disconnect(note, app)
+
+
+def test_a_reader_without_cookies_is_served_before_flask_even_starts(client, app, story):
+    url = article_url(story)
+    with flask_requests(app) as rendered:
+        client.get(url)
+    with flask_requests(app) as served:
+        response = client.get(url)
+
+    assert rendered == [urlsplit(url).path]
+    assert served == []
+    assert response.headers["X-Cache"] == "HIT"
+    assert "Khai mạc hội chợ" in response.get_data(as_text=True)
+
+
+def test_a_reader_with_a_session_cookie_gets_the_cached_page_through_flask(client, app, story):
+    url = article_url(story)
+    client.get(url)
+    client.set_cookie("session", "not-a-login", domain="bantin.test")
+    with flask_requests(app) as served:
+        response = client.get(url)
+
+    assert response.headers["X-Cache"] == "HIT"
+    assert served == [urlsplit(url).path]
