@@ -47,7 +47,8 @@ class Article(db.Model):
 
     __tablename__ = "articles"
     __table_args__ = (
-        Index("ix_articles_public", "status", "published_at"),
+        # section_id rides along so a deep page of a section (and its sub-sections) is an index-only walk.
+        Index("ix_articles_public", "status", "published_at", "section_id"),
         Index("ix_articles_section_public", "section_id", "status", "published_at"),
         Index("ix_articles_featured_public", "is_featured", "status", "published_at"),
         Index("ix_articles_format_public", "format", "status", "published_at"),

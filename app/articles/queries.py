@@ -1,17 +1,33 @@
 """Reading articles. Every public list starts from public_articles(): one place decides visibility."""
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from flask import abort
-from sqlalchemy import Select, String, and_, case, func, literal, or_, select, type_coerce, union_all
+from flask import abort, current_app
+from sqlalchemy import (
+    Select,
+    String,
+    and_,
+    case,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    type_coerce,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.accounts.models import User
 from app.accounts.permissions import can
 from app.articles.models import Article, ArticleStatus, related_articles
+from app.caching.fragments import per_generation
 from app.core.dates import utcnow
+from app.core.pagination import PageOfItems, page_number
 from app.core.text import fold
 from app.extensions import db
 from app.keywords.models import Keyword, article_keywords
@@ -20,6 +36,7 @@ from app.sections.models import Section
 from app.sections.queries import ids_with_descendants
 
 MOST_READ_DAYS = 30
+RELATED_CANDIDATES = 200  # per keyword of the article, newest first
 
 
 def is_public(now: datetime | None = None) -> ColumnElement[bool]:
@@ -27,6 +44,20 @@ def is_public(now: datetime | None = None) -> ColumnElement[bool]:
     return and_(
         Article.status == ArticleStatus.PUBLISHED,
         Article.published_at <= (now or utcnow()),
+    )
+
+
+def is_public_row(now: datetime | None = None) -> ColumnElement[bool]:
+    """is_public() as one expression that no index serves, for statements driven by a few known ids
+    (pins, related stories, the rows of a deep page): SQLite keeps no statistics and would otherwise
+    walk the status index over every public article instead of looking those few ids up."""
+    return case((Article.status == ArticleStatus.PUBLISHED, Article.published_at)) <= (now or utcnow())
+
+
+def public_articles_by_id() -> Select:
+    """Like public_articles(), unordered, for statements that name their articles (see is_public_row)."""
+    return (
+        select(Article).where(is_public_row()).options(joinedload(Article.section), joinedload(Article.cover))
     )
 
 
@@ -41,8 +72,26 @@ def public_articles() -> Select:
     )
 
 
-def listed(statement: Select, limit: int) -> list[Article]:
+def listed(statement: Select, limit: int, offset: int = 0) -> list[Article]:
+    """`limit` articles of a listing from `offset` on. A deep page is cut on ids alone (an index walk)
+    and only its rows are loaded: OFFSET over whole rows, bodies and all, made page 500 slow."""
+    if offset:
+        ids = db.session.scalars(statement.with_only_columns(Article.id).offset(offset).limit(limit)).all()
+        rows = {row.id: row for row in db.session.scalars(public_articles_by_id().where(Article.id.in_(ids)))}
+        return [rows[article_id] for article_id in ids if article_id in rows]
     return list(db.session.scalars(statement.limit(limit)).unique())
+
+
+def paginate_listing(statement: Select, total_key: Hashable) -> PageOfItems:
+    """A page of a public listing for the pager: cut by `listed`; past the end, 404. The total is
+    counted on ids once per content generation (`total_key` names the listing)."""
+    page, per_page = page_number(), current_app.config["PAGE_SIZE"]
+    ids = statement.with_only_columns(Article.id).order_by(None).subquery()
+    total = per_generation(total_key, lambda: db.session.scalar(select(func.count()).select_from(ids)))
+    if page > 1 and (page - 1) * per_page >= total:
+        abort(404)
+    items = listed(statement, per_page, offset=(page - 1) * per_page)
+    return PageOfItems(page=page, per_page=per_page, items=items, total=total)
 
 
 def latest(limit: int, *, exclude_ids: tuple[int, ...] = ()) -> list[Article]:
@@ -315,28 +364,39 @@ def authors() -> list[User]:
 
 def related_for_page(article: Article, limit: int) -> list[Article]:
     """The article page's related list in one statement: hand-picked ones first, in the editor's order,
-    then public articles sharing the most keywords, newest first."""
+    then public articles sharing the most keywords, newest first.
+
+    Shared keywords are counted among each keyword's RELATED_CANDIDATES newest articles (an index
+    range each), not among all of them: a keyword on 20,000 articles would otherwise make every page
+    of the site's archive count 20,000 rows. Readers get recent related stories, which they prefer.
+    """
     picked = (
         select(related_articles.c.related_id, related_articles.c.position)
         .where(related_articles.c.article_id == article.id)
         .subquery()
     )
-    shared = (
-        select(article_keywords.c.article_id, func.count().label("shared"))
-        .where(
-            article_keywords.c.keyword_id.in_([keyword.id for keyword in article.keywords]),
-            article_keywords.c.article_id != article.id,
+    per_keyword = [
+        select(
+            select(article_keywords.c.article_id)
+            .where(article_keywords.c.keyword_id == keyword.id, article_keywords.c.article_id != article.id)
+            .order_by(article_keywords.c.article_id.desc())
+            .limit(RELATED_CANDIDATES)
+            .subquery()
         )
-        .group_by(article_keywords.c.article_id)
+        for keyword in article.keywords
+    ] or [select(literal(0).label("article_id")).where(false())]
+    candidates = union_all(*per_keyword).subquery()
+    shared = (
+        select(candidates.c.article_id, func.count().label("shared"))
+        .group_by(candidates.c.article_id)
         .subquery()
     )
     statement = (
-        public_articles()
+        public_articles_by_id()
         .outerjoin(picked, picked.c.related_id == Article.id)
         .outerjoin(shared, shared.c.article_id == Article.id)
         .where(Article.id != article.id)
-        .where(or_(picked.c.related_id.is_not(None), shared.c.article_id.is_not(None)))
-        .order_by(None)
+        .where(Article.id.in_(union(select(picked.c.related_id), select(shared.c.article_id))))
         .order_by(
             picked.c.position.is_(None),
             picked.c.position,

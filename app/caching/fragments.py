@@ -1,11 +1,14 @@
-"""Parts of the page every public page shares (the sidebar), rendered once per content generation.
+"""Values every public page shares, computed once per content generation: the sidebar's HTML, listing totals.
 
-The sidebar's boxes cost more than the article they sit beside (several listings and their
-pictures); they change only when content does, or as readings move the most-read list, so a worker
-renders them once per generation and at most every FRAGMENT_SECONDS, then reuses the HTML.
+The sidebar's boxes cost more than the article they sit beside (several listings and their pictures);
+a keyword's article count is a walk over thousands of rows. Both change only when content does (or,
+for the most-read list, as readings add up), so a worker computes each once per generation, keeps it
+at most FRAGMENT_SECONDS, and reuses it.
 """
 
+from collections.abc import Callable, Hashable
 from time import monotonic
+from typing import TypeVar
 
 from flask import Flask, current_app, g, render_template
 from markupsafe import Markup
@@ -13,6 +16,8 @@ from markupsafe import Markup
 from app.caching import generation
 
 EXTENSION = "page_fragments"
+MAX_ENTRIES = 2000  # past this, a worker starts again from empty (entries are cheap to recompute)
+T = TypeVar("T")
 
 
 def init_app(app: Flask) -> None:
@@ -20,17 +25,22 @@ def init_app(app: Flask) -> None:
     app.add_template_global(shared_fragment)
 
 
-def shared_fragment(name: str, template: str) -> Markup:
+def per_generation(key: Hashable, load: Callable[[], T]) -> T:
+    """`load()` once per content generation in this worker, and again after FRAGMENT_SECONDS."""
     state = g.get("page_generation") or generation.current()
     g.page_generation = state
     stored: dict = current_app.extensions[EXTENSION]
-    key = (name, state.number, state.changed_at)
-    found = stored.get(key)
     now = monotonic()
-    if found and found[0] > now:
-        return found[1]
-    html = Markup(render_template(template))
-    for old in [known for known in stored if known[0] == name]:
-        del stored[old]
-    stored[key] = (now + current_app.config["FRAGMENT_SECONDS"], html)
-    return html
+    found = stored.get(key)
+    if found and found[0] == (state.number, state.changed_at) and found[1] > now:
+        return found[2]
+    value = load()
+    if len(stored) >= MAX_ENTRIES:
+        stored.clear()
+    stored[key] = ((state.number, state.changed_at), now + current_app.config["FRAGMENT_SECONDS"], value)
+    return value
+
+
+def shared_fragment(name: str, template: str) -> Markup:
+    """A template rendered once per generation, e.g. the sidebar: `{{ shared_fragment(...) }}`."""
+    return per_generation(("fragment", name), lambda: Markup(render_template(template)))

@@ -73,7 +73,7 @@ def public_picks(now: datetime | None = None) -> dict[int, Article]:
     statement = (
         select(HomePick.slot, Article)
         .join(Article, Article.id == HomePick.article_id)
-        .where(articles.is_public(now))
+        .where(articles.is_public_row(now))  # driven by the five picks, not by the status index
         .options(joinedload(Article.section), joinedload(Article.cover))
     )
     return dict(db.session.execute(statement).unique().all())

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from app.accounts.models import User
 from app.articles.models import Article
-from app.articles.queries import in_sections, is_public, listed, public_articles
+from app.articles.queries import in_sections, is_public, listed, public_articles_by_id
 from app.audit.services import record
 from app.core.db import write_transaction
 from app.core.errors import Conflict, InvalidInput
@@ -27,10 +27,9 @@ SEARCH_RESULTS = 20
 def pinned_stories(section: Section) -> list[Article]:
     """The section's public pinned stories still in its tree, in editors' order (one statement)."""
     statement = (
-        public_articles()
+        public_articles_by_id()
         .join(SectionPin, SectionPin.article_id == Article.id)
         .where(SectionPin.section_id == section.id, Article.section_id.in_(ids_with_descendants(section)))
-        .order_by(None)
         .order_by(SectionPin.position, SectionPin.id)
     )
     return list(db.session.scalars(statement).unique())
@@ -55,7 +54,7 @@ def section_page(section: Section, *, page: int, per_page: int) -> PageOfItems:
     rest = in_sections(tree)
     if pins:
         rest = rest.where(Article.id.not_in([article.id for article in pins]))
-    latest = listed(rest.offset(max(0, start - len(pins))), per_page - len(shown_pins))
+    latest = listed(rest, per_page - len(shown_pins), offset=max(0, start - len(pins)))
     return PageOfItems(page=page, per_page=per_page, items=shown_pins + latest, total=total)
 
 

