@@ -4,10 +4,11 @@ from time import monotonic
 
 from sqlalchemy import update
 
+from app.articles import workflow
 from app.articles.models import Article
 from app.core.db import write_transaction
 from app.extensions import db
-from tests.factories import make_article, make_section
+from tests.factories import make_article, make_section, make_user
 from tests.pages import parse
 
 
@@ -49,3 +50,15 @@ def test_a_new_story_in_a_sidebar_column_shows_on_the_next_page(client):
 
     sidebar = parse(client.get("/chinh-tri/").data).one(".sidebar").text
     assert "Kiểm tra nồng độ cồn dịp lễ" in sidebar
+
+
+def test_a_keyword_pages_total_follows_publishing(client, app, monkeypatch):
+    monkeypatch.setitem(app.config, "PAGE_CACHE", False)  # the remembered total alone is under test
+    section = make_section("Môi trường", slug="moi-truong")
+    stories = [make_article(f"Tin môi trường {n}", section=section, keywords=["Rác thải"]) for n in range(21)]
+    assert client.get("/tu-khoa/rac-thai?page=2").status_code == 200
+
+    workflow.unpublish(db.session.get(Article, stories[0].id), actor=make_user(role="editor"))
+
+    assert client.get("/tu-khoa/rac-thai?page=2").status_code == 404
+    assert client.get("/tu-khoa/rac-thai").status_code == 200
