@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := app
 
-.PHONY: run test lint install vendor clean bench
+.PHONY: run serve test lint install vendor clean bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -51,13 +51,24 @@ run: $(VENV)/.installed vendor
 	$(BIN)/flask seed-demo --if-empty
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 
+# Production serving: gunicorn with gunicorn.conf.py on $(HOST):$(PORT), WORKERS=N to override the
+# 2 × cores + 1 default (deploy/README.md has nginx and systemd). `--no-control-socket`: STACK.md P8.
+serve: $(VENV)/.installed vendor
+	$(BIN)/flask db upgrade
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/gunicorn -c gunicorn.conf.py --no-control-socket "app:create_app()"
+
 test: $(VENV)/.installed-dev vendor
 	$(BIN)/ruff check app tests bench
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Performance figures (not tests): each bench/*.py prints what it measured.
+# Performance figures (not tests): each bench/*.py script prints what it measured (modules it imports,
+# such as bench/async_client.py, have no __main__ and are skipped). The HTTP benchmark
+# (bench/http_pages.py) seeds 100,000 articles and takes about 15 minutes.
 bench: $(VENV)/.installed
-	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+	@for script in bench/*.py; do \
+		grep -q '^if __name__ == "__main__":' $$script || continue; \
+		echo "== $$script"; $(BIN)/python $$script || exit 1; \
+	done
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check app tests bench

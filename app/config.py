@@ -29,6 +29,9 @@ class Defaults:
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
     RATELIMIT_HEADERS_ENABLED = True
+    # Behind a reverse proxy: how many proxies to trust for X-Forwarded-For/-Proto (env PROXY_FIX_X_FOR).
+    # 0, the default, trusts none, so a reader cannot spoof the address the rate limits count.
+    PROXY_FIX_X_FOR = 0
     LOGIN_LIMIT_PER_IP = "10 per minute"
     LOGIN_LIMIT_PER_ACCOUNT = "5 per minute"
     CACHE_DEFAULT_TIMEOUT = 300
@@ -82,6 +85,8 @@ def load_config(app: Flask, overrides: dict | None) -> None:
     for env_name, key in ENVIRONMENT_KEYS.items():
         if os.environ.get(env_name):
             app.config[key] = os.environ[env_name]
+    if os.environ.get("PROXY_FIX_X_FOR"):
+        app.config["PROXY_FIX_X_FOR"] = int(os.environ["PROXY_FIX_X_FOR"])
     for name in ENVIRONMENT_SWITCHES:
         if os.environ.get(name):
             app.config[name] = os.environ[name].strip().lower() not in FALSE_WORDS

@@ -7,6 +7,7 @@ change come due) falls through to Flask, which decides, renders and stores as us
 Rate-limited routes (the JSON API) always go through Flask so that their limits and headers apply.
 """
 
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
@@ -14,6 +15,7 @@ from datetime import UTC, datetime
 
 from flask import Flask
 from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import DBAPIError
 from werkzeug.http import is_resource_modified, unquote_etag
 
 from app.caching.generation import Generation
@@ -64,7 +66,10 @@ class CachedPageMiddleware:
             return None
         if environ.get("PATH_INFO", "").startswith(SKIPPED_PREFIXES) or self.has_login_cookie(environ):
             return None
-        state = self.read_generation()
+        try:
+            state = self.read_generation()
+        except (DBAPIError, sqlite3.Error):
+            return None  # Flask answers (and reports) whatever is wrong with the database
         if state is None or state.is_due():
             return None  # Flask moves the generation on
         environ[GENERATION_KEY] = state
