@@ -2,26 +2,11 @@
 
 import os
 import runpy
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
+from contextlib import ExitStack
 
-from flask_migrate import upgrade
+from tests.servers import ROOT, first_page, free_port, gunicorn, migrated_sqlite
 
-from app import create_app
-from app.extensions import db
-
-ROOT = Path(__file__).resolve().parents[1]
 CONF = ROOT / "gunicorn.conf.py"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def settings(monkeypatch, **env) -> dict:
@@ -54,39 +39,13 @@ def test_the_environment_overrides_address_and_workers(monkeypatch):
 
 def test_two_sites_served_with_the_config_do_not_clash(tmp_path):
     """gunicorn 27's default control socket is shared by every instance of a user (STACK.md P8)."""
-    url = f"sqlite:///{tmp_path / 'served.db'}"
-    migrated = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x", "MEDIA_ROOT": str(tmp_path)})
-    with migrated.app_context():
-        upgrade()
-        db.engine.dispose()
+    env = {**migrated_sqlite(tmp_path), "WORKERS": "1", "BIND": "", "HOST": "127.0.0.1"}
     ports = [free_port(), free_port()]
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "conf-test", "MEDIA_ROOT": str(tmp_path)}
-    env.update(WORKERS="1", BIND="", HOST="127.0.0.1")
-    servers = [
-        subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", str(CONF), "app:create_app()"],
-            cwd=ROOT,
-            env={**env, "PORT": str(port)},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-        )
-        for port in ports
-    ]
-    try:
+    with ExitStack() as stack:
+        servers = [
+            stack.enter_context(gunicorn("-c", str(CONF), env={**env, "PORT": str(port)})) for port in ports
+        ]
         for port, server in zip(ports, servers, strict=True):
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-                        body = response.read().decode()
-                        break
-                except OSError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise
-                    time.sleep(0.2)
-            assert response.status == 200
+            status, body = first_page(server, f"http://127.0.0.1:{port}/")
+            assert status == 200
             assert '<html lang="vi">' in body
-    finally:
-        for server in servers:
-            server.terminate()
-            server.communicate(timeout=30)
