@@ -2,10 +2,11 @@
 through the search service (count, candidates, ranking, snippets), against the target p95 ≤ 30 ms.
 
 Run with `make bench` (not part of the test suite), or alone for options: `--articles 5000` (or
-BENCH_SEARCH_ARTICLES) for a quick run, `--engines sqlite`, and `--profile` for where the time goes
-(each step of the service, and the plans of a common one-word query). Uses a throwaway SQLite file
-and a throwaway PostgreSQL database (BENCH_POSTGRES_URL, default postgres@127.0.0.1:5432), dropped at
-the end; without a reachable PostgreSQL that engine is skipped.
+BENCH_SEARCH_ARTICLES) for a quick run, `--engines sqlite`, `--profile` for where the time goes
+(each step of the service, and the plans of a few queries), and `--keep DIR` to keep the databases
+and measure them again next time without building (migrations still run). Uses a throwaway SQLite
+file and a throwaway PostgreSQL database (BENCH_POSTGRES_URL, default postgres@127.0.0.1:5432),
+dropped at the end; without a reachable PostgreSQL that engine is skipped.
 """
 
 import argparse
@@ -182,6 +183,15 @@ def build(run: EngineRun, articles: int) -> None:
     run.sizes = index_sizes(run.engine)
 
 
+def built(articles: int) -> bool:
+    """Whether a kept database already holds the articles (a run killed while seeding is rebuilt)."""
+    present = db.session.scalar(select(func.count(Article.id)))
+    db.session.remove()
+    if present not in (0, articles):
+        raise SystemExit(f"the kept database holds {present:,} articles, not {articles:,}: delete it")
+    return present == articles
+
+
 @contextmanager
 def timed(run: EngineRun, label: str) -> Iterator[None]:
     started = time.perf_counter()
@@ -228,27 +238,32 @@ def mib(n: int) -> str:
 
 
 @contextmanager
-def sqlite_app() -> Iterator[Flask]:
+def sqlite_app(keep: str | None = None, articles: int = 0) -> Iterator[Flask]:
+    """A throwaway SQLite file; with --keep, a file under that folder reused by the next run."""
     with tempfile.TemporaryDirectory() as tmp:
+        folder = keep or tmp
+        if keep:
+            os.makedirs(keep, exist_ok=True)
         yield create_app(
             {
                 "SECRET_KEY": "bench",
-                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db",
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench_search_{articles}.db",
                 "MEDIA_ROOT": f"{tmp}/media",
             }
         )
 
 
 @contextmanager
-def postgres_app(admin_url: str) -> Iterator[Flask]:
-    """A database of our own, dropped afterwards whatever happens; Unavailable without a server or driver."""
+def postgres_app(admin_url: str, keep: bool = False, articles: int = 0) -> Iterator[Flask]:
+    """A database of our own, dropped afterwards whatever happens (kept and reused with --keep);
+    Unavailable without a server or driver."""
     admin = make_url(admin_url)
     where = admin.render_as_string()  # password hidden
     try:
         import psycopg  # optional: pip install -e ".[postgres]"
     except ImportError:
         raise Unavailable('psycopg is not installed (pip install -e ".[postgres]")') from None
-    name = f"bench_search_{os.getpid()}"
+    name = f"bench_search_keep_{articles}" if keep else f"bench_search_{os.getpid()}"
     dsn = admin.set(drivername="postgresql").render_as_string(hide_password=False)
     try:
         connection = psycopg.connect(dsn, autocommit=True, connect_timeout=5)
@@ -256,7 +271,9 @@ def postgres_app(admin_url: str) -> Iterator[Flask]:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise Unavailable(f"PostgreSQL not reachable at {where}: {reason}") from None
     with connection, tempfile.TemporaryDirectory() as tmp:
-        connection.execute(f'CREATE DATABASE "{name}"')
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
         app = None
         try:
             app = create_app(
@@ -272,20 +289,34 @@ def postgres_app(admin_url: str) -> Iterator[Flask]:
                 with app.app_context():
                     db.session.remove()
                     db.engine.dispose()
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            if not keep:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def bench_engine(engine: str, articles: int, sets: list[QuerySet], args) -> EngineRun:
     run = EngineRun(engine)
     with ExitStack() as stack:
         try:
-            app = stack.enter_context(sqlite_app() if engine == "sqlite" else postgres_app(args.postgres))
+            keep = args.keep
+            app = stack.enter_context(
+                sqlite_app(keep, articles)
+                if engine == "sqlite"
+                else postgres_app(args.postgres, bool(keep), articles)
+            )
         except Unavailable as reason:
             run.skipped = str(reason)
             return run
         with app.app_context():
             upgrade()
-            build(run, articles)
+            if not (keep and built(articles)):
+                build(run, articles)
+            else:
+                print(f"  {engine}: reusing the kept database ({articles:,} articles), no build")
+                with write_transaction():  # a migration may have refilled the index
+                    optimize_index(db.session.connection())
+                db.session.remove()
+                checkpoint_wal(db.engine)
+                run.sizes = index_sizes(engine)
             run.sets = [measure(query_set) for query_set in sets]
             report_engine(run, articles)
             if args.profile:
@@ -329,6 +360,15 @@ def report_table(runs: list[EngineRun], articles: int) -> None:
                 f"{statistics.mean(measured.matches):9.0f}   {verdict(p95)}"
             )
     print("  matches: mean of results.total, counted up to 1,001.")
+    print(
+        "  What these figures assume. The corpus is the worst case: 150 syllables, each in about 83% of\n"
+        "  the articles, so every query matches tens of thousands. Relevance is ranked among the 400\n"
+        "  newest matches and the 200 newest with every word in the title (older body-only mentions are\n"
+        "  found newest first or by date). Counts stop at 1,001; PostgreSQL takes its planner's estimate\n"
+        "  when that is ten times the cap (twice, for a phrase of two words: its pair's own frequency).\n"
+        "  max includes Python's full garbage collections of the app's objects (15 to 50 ms, about one\n"
+        "  search in thirty), which gc.freeze() after start-up would remove."
+    )
     print(f"\n  {'engine':<11}{'index build':>12}{'index':>12}{'documents':>12}   worst p95")
     for run in runs:
         index = sum(size for _, size, is_index in run.sizes if is_index)
@@ -342,52 +382,51 @@ def report_table(runs: list[EngineRun], articles: int) -> None:
 
 # --profile: the same search() calls with each step timed, then the plans of a few queries.
 
-STEPS = {
-    "count": ("engine", "count"),
-    "newest": ("engine", "newest"),
-    "scored_matches": ("engine", "scored_matches"),
-    "phrase_matches": ("engine", "phrase_matches"),
-    "similar_titles": ("engine", "similar_titles"),
-    "rank": ("queries", "rank"),
-    "hits_for": ("queries", "hits_for"),
-    "load_articles": ("queries", "load_articles"),
-    "highlight": ("queries", "highlight"),
-    "snippet": ("queries", "snippet"),
-}
-# In the order search() runs them; scored_matches is split by its title_only flag, hits_for is what
-# it spends beyond the three steps it calls (loading the documents).
-PRINTED_STEPS = (
+# Engine methods (those the engine class has) and service functions timed by --profile, each with
+# its own time only (what it spends in another timed step counts for that step).
+ENGINE_STEPS = (
     "count",
     "newest",
-    "scored_matches (all)",
-    "scored_matches (title)",
+    "walk",
+    "newest_matches",
+    "scored",
+    "exact_hits",
     "phrase_matches",
     "similar_titles",
-    "rank",
-    "hits_for",
-    "load_articles",
-    "highlight",
-    "snippet",
-    "other",
 )
+SERVICE_STEPS = ("rank", "hits_for", "load_articles", "highlight", "snippet")
+
+
+def step_label(attribute: str, args: tuple, kwargs: dict) -> str:
+    """SQLite's walks by table, PostgreSQL's scored statements by column; hits_for loads documents."""
+    if attribute == "walk":
+        return f"walk {args[1].removeprefix('search_fts_') if args[1] != 'search_fts' else 'all'}"
+    if attribute == "scored":
+        return "scored (title)" if kwargs.get("title_only") else "scored (all)"
+    return "documents" if attribute == "hits_for" else attribute
 
 
 @contextmanager
 def timed_steps(engine_class: type, laps: dict[str, float]) -> Iterator[None]:
-    """Wrap the service's steps so each call adds its time to `laps` (restored afterwards)."""
+    """Wrap the service's steps so each call adds its own time to `laps` (restored afterwards)."""
     originals = []
-    for label, (owner_name, attribute) in STEPS.items():
-        owner = engine_class if owner_name == "engine" else queries
+    children: list[float] = []  # per running step: time spent in the timed steps it called
+
+    steps = [(engine_class, name) for name in ENGINE_STEPS if hasattr(engine_class, name)]
+    for owner, attribute in [*steps, *((queries, name) for name in SERVICE_STEPS)]:
         original = getattr(owner, attribute)
 
-        def wrapped(*args, _original=original, _label=label, **kwargs):
-            if _label == "scored_matches":
-                _label = "scored_matches (title)" if kwargs.get("title_only") else "scored_matches (all)"
+        def wrapped(*args, _original=original, _attribute=attribute, **kwargs):
+            label = step_label(_attribute, args, kwargs)
+            children.append(0.0)
             started = time.perf_counter()
             try:
                 return _original(*args, **kwargs)
             finally:
-                laps[_label] += time.perf_counter() - started
+                elapsed = time.perf_counter() - started
+                laps[label] += elapsed - children.pop()
+                if children:
+                    children[-1] += elapsed
 
         originals.append((owner, attribute, vars(owner).get(attribute)))
         setattr(owner, attribute, wrapped)
@@ -411,16 +450,15 @@ def profile(engine: str, sets: list[QuerySet]) -> None:
             laps: dict[str, float] = defaultdict(float)
             with timed_steps(engine_class, laps):
                 elapsed, _ = run_query(text, query_set.newest_first)
-            # hits_for includes load_articles, highlight and snippet: keep only its own part.
-            laps["hits_for"] -= laps["load_articles"] + laps["highlight"] + laps["snippet"]
             laps["other"] = elapsed / 1000 - sum(laps.values())
             for label, seconds in laps.items():
                 per_query[label].append(seconds * 1000)
             total.append(elapsed)
+        # Steps in the order they first ran; a step some queries skip counts 0 for them.
         parts = [
-            f"{label.replace('hits_for', 'documents')} {statistics.median(values):.1f}"
-            for label, values in sorted(per_query.items(), key=lambda item: PRINTED_STEPS.index(item[0]))
-            if statistics.median(values) >= 0.05
+            f"{label} {statistics.median(values + [0.0] * (len(total) - len(values))):.1f}"
+            for label, values in per_query.items()
+            if statistics.median(values + [0.0] * (len(total) - len(values))) >= 0.05
         ]
         print(f"    {query_set.name:<23} total {statistics.median(total):.1f}: " + ", ".join(parts))
     explain(engine)
@@ -451,6 +489,11 @@ def explain(engine: str) -> None:
         db.session.remove()
 
 
+def load_average() -> str:
+    """The machine's load, which these figures depend on (another bench may be running)."""
+    return ", ".join(f"{load:.2f}" for load in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -459,6 +502,12 @@ def main() -> None:
     parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated: sqlite,postgresql")
     parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES))
     parser.add_argument("--profile", action="store_true", help="time each step and print query plans")
+    parser.add_argument(
+        "--keep",
+        metavar="DIR",
+        help="keep the databases (SQLite file in DIR, PostgreSQL bench_search_keep_N) and reuse them "
+        "next time instead of building (for iterating on queries; migrations still run)",
+    )
     args = parser.parse_args()
     engines = [name.strip() for name in args.engines.split(",") if name.strip()]
     unknown = set(engines) - set(ENGINES)
@@ -466,6 +515,7 @@ def main() -> None:
         parser.error(f"engines are {', '.join(ENGINES)}; articles at least 1")
     sets = query_sets(random.Random(SEED))
     print(f"search: {args.articles:,} articles, {', '.join(engines)}, queries through search() with snippets")
+    print(f"  machine load (1, 5, 15 min) at the start: {load_average()}")
     started = utcnow()
     runs = []
     for engine in engines:
@@ -476,7 +526,9 @@ def main() -> None:
     measured = [run for run in runs if run.sets]
     if measured:
         report_table(measured, args.articles)
-    print(f"  whole run: {(utcnow() - started).total_seconds() / 60:.1f} min")
+    print(
+        f"  whole run: {(utcnow() - started).total_seconds() / 60:.1f} min; load at the end: {load_average()}"
+    )
 
 
 if __name__ == "__main__":

@@ -5,17 +5,23 @@ search documents of the articles concerned before the transaction commits, whate
 the change: publishing, editing, unpublishing, restoring a revision, a bulk seed. An article is
 indexed while its status is published (a future publication time is filtered when searching), and
 removed from the index otherwise, so search never shows what is not public.
+
+Most engine structures follow the documents by themselves (SQLite triggers, PostgreSQL generated
+columns and expression indexes); SQLite's word-pair table and word list are the exception, written
+here because their tokens are computed in Python (see pairs.py). Documents are never updated in
+place: a change deletes and inserts them, which is what keeps those two in step.
 """
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import Connection, Engine, delete, event, insert, inspect, select
+from sqlalchemy import Connection, Engine, delete, event, insert, inspect, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.articles.models import Article, ArticleStatus
 from app.keywords.models import Keyword, article_keywords
-from app.search.models import SearchDocument
+from app.search.models import SearchDocument, search_key
+from app.search.pairs import folded_words, pair_tokens
 
 KEYWORD_SEPARATOR = " · "
 BATCH_SIZE = 500
@@ -32,6 +38,7 @@ INDEXED_ATTRIBUTES = (
     "published_at",
     "keywords",
 )
+PAIRED_FIELDS = ("title", "lead", "keywords", "byline", "body")
 
 
 def sync_documents(connection: Connection, article_ids: Iterable[int]) -> None:
@@ -40,14 +47,75 @@ def sync_documents(connection: Connection, article_ids: Iterable[int]) -> None:
     ids = sorted(set(article_ids))
     for start in range(0, len(ids), BATCH_SIZE):
         batch = ids[start : start + BATCH_SIZE]
+        if has_pair_table(connection):
+            old = connection.execute(
+                select(*(SearchDocument.__table__.c[name] for name in ("search_key", *PAIRED_FIELDS))).where(
+                    SearchDocument.article_id.in_(batch)
+                )
+            ).mappings()
+            write_pairs(connection, list(old), remove=True)
         connection.execute(delete(SearchDocument).where(SearchDocument.article_id.in_(batch)))
-        rows = document_rows(connection, batch)
-        if rows:
-            connection.execute(insert(SearchDocument), rows)
+        insert_documents(connection, document_rows(connection, batch))
+
+
+def insert_documents(connection: Connection, rows: list[dict]) -> None:
+    """Insert documents with free search keys, and (SQLite) their word pairs and words."""
+    if not rows:
+        return
+    keys = [row["search_key"] for row in rows]
+    key = SearchDocument.search_key
+    in_use = set(connection.scalars(select(key).where(key.in_(keys))))
+    claimed: set[int] = set()
+    for row in rows:
+        wanted = row["search_key"]
+        if wanted in in_use or wanted in claimed:
+            # Published in the same millisecond as another (bulk imports): the next free millisecond.
+            nearby = set(connection.scalars(select(key).where(key.between(wanted, wanted + 10_000))))
+            while wanted in nearby or wanted in claimed:
+                wanted += 1
+            row["search_key"] = wanted
+        claimed.add(wanted)
+    connection.execute(insert(SearchDocument), rows)
+    if has_pair_table(connection):
+        write_pairs(connection, rows)
+
+
+def has_pair_table(connection: Connection) -> bool:
+    return connection.dialect.name == "sqlite"
+
+
+def write_pairs(connection: Connection, documents: list, *, remove: bool = False) -> None:
+    """Add documents to SQLite's contentless pair table and their words to its word list, or take
+    them out of the pair table (FTS5 needs the very tokens it indexed to delete a row, so they are
+    computed again from the stored text; the word list only ever grows, see engines.py)."""
+    if not documents:
+        return
+    fields = ", ".join(PAIRED_FIELDS)
+    values = ", ".join(f":{name}" for name in PAIRED_FIELDS)
+    if remove:
+        statement = f"""INSERT INTO search_fts_pairs(search_fts_pairs, rowid, {fields})
+                        VALUES ('delete', :search_key, {values})"""
+    else:
+        statement = f"INSERT INTO search_fts_pairs(rowid, {fields}) VALUES (:search_key, {values})"
+    pair_rows, terms = [], set()
+    for document in documents:
+        pair_row = {"search_key": document["search_key"]}
+        for name in PAIRED_FIELDS:
+            words = folded_words(document[name])
+            pair_row[name] = " ".join(pair_tokens(words))
+            terms.update(words)
+        pair_rows.append(pair_row)
+    connection.execute(text(statement), pair_rows)
+    if not remove:
+        connection.execute(
+            text("INSERT OR IGNORE INTO search_fts_terms(term) VALUES (:term)"),
+            [{"term": term} for term in terms],
+        )
 
 
 def document_rows(connection: Connection, article_ids: list[int]) -> list[dict]:
-    """The search documents of those articles that are published, with their keyword names."""
+    """The search documents of those articles that are published, with their keyword names, in
+    the order of `article_ids`."""
     articles = connection.execute(
         select(
             Article.id,
@@ -72,6 +140,8 @@ def document_rows(connection: Connection, article_ids: list[int]) -> list[dict]:
         .order_by(Keyword.name)
     ):
         names.setdefault(article_id, []).append(name)
+    position = {article_id: index for index, article_id in enumerate(article_ids)}
+    articles = sorted(articles, key=lambda row: position[row.id])
     return [
         {
             "article_id": row.id,
@@ -83,6 +153,7 @@ def document_rows(connection: Connection, article_ids: list[int]) -> list[dict]:
             "section_id": row.section_id,
             "format": row.format.value,
             "published_at": row.published_at,
+            "search_key": search_key(row.published_at),
         }
         for row in articles
     ]
@@ -91,13 +162,17 @@ def document_rows(connection: Connection, article_ids: list[int]) -> list[dict]:
 def reindex_all(connection: Connection, *, progress: Callable[[int], None] = lambda n: None) -> int:
     """Rebuild every search document from the articles (after an import, or to repair); returns the count."""
     connection.execute(delete(SearchDocument))
-    ids = list(connection.scalars(select(Article.id).order_by(Article.id)))
+    if has_pair_table(connection):
+        connection.exec_driver_sql("INSERT INTO search_fts_pairs(search_fts_pairs) VALUES ('delete-all')")
+        connection.exec_driver_sql("DELETE FROM search_fts_terms")
+    # In order of publication: the newest documents end up together on disk (PostgreSQL's walks
+    # of the date index then read few pages) and SQLite's FTS5 tables are appended to in key order.
+    ids = list(connection.scalars(select(Article.id).order_by(Article.published_at, Article.id)))
     indexed = 0
     for start in range(0, len(ids), BATCH_SIZE):
         batch = ids[start : start + BATCH_SIZE]
         rows = document_rows(connection, batch)
-        if rows:
-            connection.execute(insert(SearchDocument), rows)
+        insert_documents(connection, rows)
         indexed += len(rows)
         progress(len(batch))
     return indexed
@@ -148,10 +223,11 @@ def install() -> None:
 
 
 def optimize_index(connection: Connection) -> None:
-    """After a rebuild, in its transaction: merge the FTS5 segments (SQLite) or refresh the
-    planner's statistics (PostgreSQL)."""
+    """After a rebuild, in its transaction: merge the FTS5 segments of each table (SQLite) or refresh
+    the planner's statistics (PostgreSQL)."""
     if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES('optimize')")
+        for table in ("search_fts", "search_fts_titles", "search_fts_pairs"):
+            connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES('optimize')")
     else:
         connection.exec_driver_sql("ANALYZE search_documents")
 

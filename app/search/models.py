@@ -1,14 +1,16 @@
 """The searchable copy of each published article, kept in step with the article in the same transaction.
 
-The engines' own objects (SQLite's FTS5 table and its triggers; PostgreSQL's generated tsvector
-columns and GIN indexes) are created by the migration, not by the model: see ENGINE_OBJECTS.
+The engines' own objects (SQLite's FTS5 tables and their triggers; PostgreSQL's generated tsvector
+columns, word-pair function and GIN indexes) are created by the migration, not by the model: see
+is_engine_object().
 """
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import BigInteger, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.core.dates import as_utc
 from app.core.db import NFCString, NFCText, UTCDateTime
 from app.extensions import db
 
@@ -16,6 +18,27 @@ from app.extensions import db
 # prefix, or are listed); schema comparisons and autogenerate leave them out.
 ENGINE_PREFIX = "search_fts"
 ENGINE_COLUMNS = {"search_documents": {"tsv", "title_tsv"}}
+
+# A search key orders documents by publication time: the millisecond it was published at (the next
+# free one when two share a millisecond). SQLite's FTS5 tables use it as their rowid, so their
+# doclists are sorted by date and "the most recent matches" is a backward walk that stops early.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def search_key(published_at: datetime) -> int:
+    """The preferred key of a document published then: whole milliseconds since 1970, floored."""
+    return (as_utc(published_at) - _EPOCH) // timedelta(milliseconds=1)
+
+
+def first_key_at(moment: datetime) -> int:
+    """The lowest key a document published at `moment` or later can have."""
+    return search_key(moment)
+
+
+def last_key_at(moment: datetime) -> int:
+    """The highest key of a document published at `moment` or earlier (but for the rare one moved
+    to a later millisecond because another took its own: see indexing.insert_documents)."""
+    return search_key(moment)
 
 
 class SearchDocument(db.Model):
@@ -29,6 +52,7 @@ class SearchDocument(db.Model):
     __table_args__ = (
         Index("ix_search_documents_published_at", "published_at"),
         Index("ix_search_documents_section_published_at", "section_id", "published_at"),
+        Index("ix_search_documents_search_key", "search_key", unique=True),
     )
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
@@ -40,6 +64,7 @@ class SearchDocument(db.Model):
     section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"))
     format: Mapped[str] = mapped_column(String(20))
     published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    search_key: Mapped[int] = mapped_column(BigInteger)  # see search_key()
 
 
 def is_engine_object(name: str | None, type_: str, parent_names: dict) -> bool:

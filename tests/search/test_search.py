@@ -5,15 +5,19 @@ import unicodedata
 from datetime import timedelta
 
 import pytest
+from flask_migrate import downgrade, upgrade
 
+from app import create_app
 from app.articles import workflow
 from app.core.dates import utcnow
 from app.core.db import write_transaction
+from app.extensions import db as _db
 from app.keywords.services import rename_keyword
 from app.search.queries import SearchParams, search
 from tests.factories import NON_PUBLIC, make_article, make_section, make_user
 from tests.pages import parse
 
+PAIRS_REVISION = "849d33c1ee60"  # search keys, titles and word pairs
 FILLER = "Ủy ban nhân dân quận tổ chức hội nghị giao ban công tác tháng với các phòng, ban chuyên môn."
 
 
@@ -245,3 +249,72 @@ def test_the_reindex_command_rebuilds_the_index(runner, digital):
 def test_several_words_that_match_nothing_give_an_empty_page_not_an_error(client, digital):
     assert titles("xyzzy quux") == []
     assert client.get("/tim-kiem/goi-y", query_string={"q": "xyzzy quux"}).get_json() == {"articles": []}
+
+
+def test_a_quoted_phrase_of_three_words_is_not_found_from_its_pairs_apart(db):
+    whole = story("Chuyển đổi số ở phường", body="Phường làm chuyển đổi số từ năm ngoái. " + FILLER)
+    story("Hai việc khác", body="Chuyển đổi mô hình quản lý, rồi đổi số nhà cho dân. " + FILLER)
+    assert titles('"chuyển đổi số"') == [whole.title]
+    assert titles('"chuyen doi so"') == [whole.title]
+    assert search(SearchParams(q='"chuyen doi so"')).total == 1
+
+
+def test_a_phrase_with_other_words_needs_both(db):
+    both = story("Hội nghị chuyển đổi số", body="Hội nghị bàn về chuyển đổi số. " + FILLER)
+    story("Hội nghị giao ban", body="Hội nghị bàn về chuyển đổi mô hình. " + FILLER)
+    story("Chuyển đổi số ở trường học", body="Chuyển đổi số trong giáo dục.")
+    assert titles('hội nghị "chuyển đổi số"') == [both.title]
+
+
+def test_phrases_can_be_sorted_newest_first_and_narrowed_by_date(db):
+    now = utcnow()
+    old = story("Cũ: an toàn giao thông", published_at=now - timedelta(days=40))
+    new = story("Mới: an toàn giao thông", published_at=now - timedelta(days=2))
+    story("Khác: an toàn thực phẩm, giao thông đô thị", published_at=now - timedelta(days=1))
+    assert titles('"an toàn giao thông"', newest_first=True) == [new.title, old.title]
+    assert titles('"an toan giao thong"', since=now - timedelta(days=10)) == [new.title]
+
+
+def test_a_phrase_added_by_an_edit_is_found_and_one_removed_is_not(db):
+    article = story("Khánh thành nhà văn hóa", lead="Buổi lễ diễn ra sáng nay.")
+    assert titles('"lễ khánh thành"') == []
+    with write_transaction():
+        article.lead = "Lễ khánh thành diễn ra sáng nay."
+    assert titles('"lễ khánh thành"') == [article.title]
+    with write_transaction():
+        article.lead = "Buổi lễ diễn ra sáng nay."
+    assert titles('"lễ khánh thành"') == []
+
+
+def test_stories_published_at_the_same_moment_are_all_found(db):
+    moment = utcnow() - timedelta(hours=3)
+    stories = [story(f"Thông báo lịch tiếp dân số {n}", published_at=moment) for n in range(3)]
+    assert set(titles("lịch tiếp dân")) == {article.title for article in stories}
+    assert set(titles("lịch tiếp dân", newest_first=True)) == {article.title for article in stories}
+
+
+def test_a_long_last_word_matches_the_longer_words_it_begins(db):
+    story("Mô hình cổng trường an toàn giao thông")
+    assert titles("giao thôn") == ["Mô hình cổng trường an toàn giao thông"]
+    assert titles("an toàn giao thong") == ["Mô hình cổng trường an toàn giao thông"]
+
+
+def test_upgrading_a_database_with_articles_indexes_them_for_words_and_phrases(tmp_path):
+    """The migration that keys documents by date and adds word pairs fills them from the articles."""
+    application = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'upgrade.db'}",
+            "SECRET_KEY": "x",
+            "MEDIA_ROOT": str(tmp_path / "media"),
+        }
+    )
+    with application.app_context():
+        upgrade()
+        story("Phường Đồng Tâm đẩy mạnh chuyển đổi số", keywords=["Cải cách hành chính"])
+        _db.session.remove()
+        downgrade(revision=f"{PAIRS_REVISION}-1")
+        upgrade()
+        assert titles('"chuyen doi so"') == ["Phường Đồng Tâm đẩy mạnh chuyển đổi số"]
+        assert titles('"cải cách hành chính" dong tam') == ["Phường Đồng Tâm đẩy mạnh chuyển đổi số"]
+        _db.session.remove()
+        _db.engine.dispose()
