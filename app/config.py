@@ -86,7 +86,10 @@ def load_config(app: Flask, overrides: dict | None) -> None:
         if os.environ.get(env_name):
             app.config[key] = os.environ[env_name]
     if os.environ.get("PROXY_FIX_X_FOR"):
-        app.config["PROXY_FIX_X_FOR"] = int(os.environ["PROXY_FIX_X_FOR"])
+        hops = os.environ["PROXY_FIX_X_FOR"].strip()
+        if not (hops.isascii() and hops.isdigit()):
+            raise SystemExit(f"PROXY_FIX_X_FOR phải là số proxy đứng trước (ví dụ 1), không phải {hops!r}.")
+        app.config["PROXY_FIX_X_FOR"] = int(hops)
     for name in ENVIRONMENT_SWITCHES:
         if os.environ.get(name):
             app.config[name] = os.environ[name].strip().lower() not in FALSE_WORDS

@@ -71,17 +71,51 @@ def db(app: Flask):
             sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
         )
         cache.clear()  # the generation row is rolled back after each test, so its numbers come again
-        fast_path = app.extensions[FAST_PATH]
-        production_reader = fast_path.read_generation
-        fast_path.read_generation = lambda: read_state(nullcontext(connection))  # what this test sees
         try:
-            yield _db
+            with generation_read_through(app, connection):
+                yield _db
         finally:
-            fast_path.read_generation = production_reader
             _db.session.remove()
             _db.session = original_session
             outer.rollback()
             connection.close()
+
+
+@contextmanager
+def generation_read_through(app: Flask, connection) -> Iterator[None]:
+    """The page cache's fast path reads the content generation over `connection`, so it sees what the
+    test wrote inside its rolled-back transaction (its own connection would see the committed row)."""
+    fast_path = app.extensions[FAST_PATH]
+    production_reader = fast_path.read_generation
+    fast_path.read_generation = lambda: read_state(nullcontext(connection))
+    try:
+        yield
+    finally:
+        fast_path.read_generation = production_reader
+
+
+# What a second app on the test database copies from the first (see another_worker).
+WORKER_CONFIG = (
+    "TESTING",
+    "SECRET_KEY",
+    "SQLALCHEMY_DATABASE_URI",
+    "MEDIA_ROOT",
+    "IMAGE_WIDTHS",
+    "PASSWORD_HASH_METHOD",
+    "WTF_CSRF_ENABLED",
+    "RATELIMIT_ENABLED",
+    "RATELIMIT_STORAGE_URI",
+    "SERVER_NAME",
+    "VIEW_COUNT_FLUSH_SECONDS",
+)
+
+
+def another_worker(app: Flask, **overrides) -> Flask:
+    """A second app on the same database with its own cache and engine, as a second gunicorn worker is."""
+    worker = create_app({**{key: app.config[key] for key in WORKER_CONFIG}, **overrides})
+    limiter.enabled = False  # init_app switched the shared limiter on; tests turn it on with `throttling`
+    worker.test_client_class = RequestPerContextClient
+    return worker
 
 
 class RequestPerContextClient(FlaskClient):

@@ -30,7 +30,16 @@ STATE = select(ContentState.generation, ContentState.changed_at, ContentState.ne
 )
 
 EXTENSION = "page_fast_path"
-HEAD_ONLY = ("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Type", "Content-Encoding", "X-Cache")
+# What a 304 repeats of the stored answer (no body, so no length).
+NOT_MODIFIED_HEADERS = (
+    "ETag",
+    "Last-Modified",
+    "Cache-Control",
+    "Vary",
+    "Content-Type",
+    "Content-Encoding",
+    "X-Cache",
+)
 
 
 class CachedPageMiddleware:
@@ -55,7 +64,7 @@ class CachedPageMiddleware:
         etag = unquote_etag(validators["ETag"])[0] if "ETag" in validators else None
         if not is_resource_modified(environ, etag=etag, last_modified=validators.get("Last-Modified")):
             start_response(
-                "304 NOT MODIFIED", [(name, value) for name, value in headers if name in HEAD_ONLY]
+                "304 NOT MODIFIED", [(name, value) for name, value in headers if name in NOT_MODIFIED_HEADERS]
             )
             return []
         start_response(f"{page.status} OK", headers)

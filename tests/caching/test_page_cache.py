@@ -6,7 +6,7 @@ gunicorn worker is: a change made through one must show on the very next request
 
 import gzip
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -14,41 +14,22 @@ import brotli
 import pytest
 from flask import Flask, request, request_started
 
-from app import create_app
 from app.articles import workflow
 from app.articles.models import Article
 from app.articles.services import input_from_snapshot, save_article, snapshot
 from app.articles.views import article_url
-from app.caching.fast_path import EXTENSION as FAST_PATH
-from app.caching.fast_path import read_state
 from app.comments.moderation import approve_comments
 from app.core.dates import utcnow
 from app.curation.home import pick_for_home
-from app.extensions import cache, limiter
+from app.extensions import cache
 from app.extensions import db as _db
-from tests.conftest import RequestPerContextClient
+from tests.conftest import another_worker, generation_read_through
 from tests.factories import make_article, make_comment, make_section, make_user
-
-SHARED_CONFIG = (
-    "TESTING",
-    "SECRET_KEY",
-    "SQLALCHEMY_DATABASE_URI",
-    "MEDIA_ROOT",
-    "IMAGE_WIDTHS",
-    "PASSWORD_HASH_METHOD",
-    "WTF_CSRF_ENABLED",
-    "RATELIMIT_ENABLED",
-    "RATELIMIT_STORAGE_URI",
-    "SERVER_NAME",
-    "VIEW_COUNT_FLUSH_SECONDS",
-)
 
 
 @pytest.fixture(scope="session")
 def second_app(app: Flask) -> Flask:
-    other = create_app({key: app.config[key] for key in SHARED_CONFIG})
-    limiter.enabled = False  # init_app switched the shared limiter on; tests turn it on with `throttling`
-    other.test_client_class = RequestPerContextClient
+    other = another_worker(app)
     yield other
     with other.app_context():
         _db.engine.dispose()
@@ -59,12 +40,8 @@ def other_worker(second_app: Flask, db):
     """A client of the second worker, whose cache starts empty like the first one's."""
     with second_app.app_context():
         cache.clear()
-    fast_path = second_app.extensions[FAST_PATH]
-    production_reader = fast_path.read_generation
-    connection = _db.session.get_bind()
-    fast_path.read_generation = lambda: read_state(nullcontext(connection))
-    yield second_app.test_client()
-    fast_path.read_generation = production_reader
+    with generation_read_through(second_app, _db.session.get_bind()):
+        yield second_app.test_client()
 
 
 @pytest.fixture

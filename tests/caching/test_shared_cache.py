@@ -2,19 +2,16 @@
 otherwise): a page one worker rendered is served by the other, and an edit still shows at once."""
 
 import os
-from contextlib import nullcontext
+from contextlib import ExitStack
 
 import pytest
 from flask import Flask
 
-from app import create_app
 from app.articles.views import article_url
-from app.caching.fast_path import EXTENSION as FAST_PATH
-from app.caching.fast_path import read_state
-from app.extensions import cache, limiter
+from app.extensions import cache
 from app.extensions import db as _db
-from tests.caching.test_page_cache import SHARED_CONFIG, edit_title
-from tests.conftest import RequestPerContextClient
+from tests.caching.test_page_cache import edit_title
+from tests.conftest import another_worker, generation_read_through
 from tests.factories import make_article
 
 pytestmark = pytest.mark.cache
@@ -30,10 +27,7 @@ def shared_backend(tmp_path) -> dict:
 @pytest.fixture(scope="module")
 def workers(app: Flask, tmp_path_factory) -> list[Flask]:
     backend = shared_backend(tmp_path_factory.mktemp("shared-cache"))
-    started = [create_app({**{key: app.config[key] for key in SHARED_CONFIG}, **backend}) for _ in range(2)]
-    limiter.enabled = False  # init_app switched the shared limiter on; tests turn it on with `throttling`
-    for worker in started:
-        worker.test_client_class = RequestPerContextClient
+    started = [another_worker(app, **backend) for _ in range(2)]
     yield started
     for worker in started:
         with worker.app_context():
@@ -43,17 +37,12 @@ def workers(app: Flask, tmp_path_factory) -> list[Flask]:
 
 @pytest.fixture
 def clients(workers, db):
-    connection = _db.session.get_bind()
-    readers = []
-    for worker in workers:
-        with worker.app_context():
-            cache.clear()
-        fast_path = worker.extensions[FAST_PATH]
-        readers.append(fast_path.read_generation)
-        fast_path.read_generation = lambda: read_state(nullcontext(connection))
-    yield [worker.test_client() for worker in workers]
-    for worker, reader in zip(workers, readers, strict=True):
-        worker.extensions[FAST_PATH].read_generation = reader
+    with ExitStack() as stack:
+        for worker in workers:
+            with worker.app_context():
+                cache.clear()
+            stack.enter_context(generation_read_through(worker, _db.session.get_bind()))
+        yield [worker.test_client() for worker in workers]
 
 
 def test_a_page_rendered_by_one_worker_is_served_by_the_other(clients):

@@ -28,3 +28,9 @@ def test_forwarded_addresses_are_trusted_only_behind_a_configured_proxy(tmp_path
     )
 
     assert answer.get_data(as_text=True) == f"{seen} {'https' if hops else 'http'}"
+
+
+def test_a_proxy_count_that_is_not_a_number_stops_start_up_with_a_clear_message(monkeypatch, tmp_path):
+    monkeypatch.setenv("PROXY_FIX_X_FOR", "nginx")
+    with pytest.raises(SystemExit, match="PROXY_FIX_X_FOR phải là số proxy"):
+        create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'p.db'}"})
