@@ -10,7 +10,10 @@ from app.config import load_config
 from app.core import i18n
 from app.core.db import configure_sqlite
 from app.core.errors import register_error_handlers
+from app.core.logging import configure_logging
 from app.extensions import babel, cache, compress, csrf, db, limiter, login_manager
+from app.security.headers import init_app as init_security_headers
+from app.security.headers import secure_cookies
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,12 +28,15 @@ def create_app(overrides: dict | None = None) -> Flask:
         instance_relative_config=True,
     )
     load_config(app, overrides)
+    secure_cookies(app)  # before the fast path reads the session cookie's name
+    configure_logging(app)
     import_models()
     init_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
     register_template_helpers(app)
     register_cli(app)
+    init_security_headers(app)  # outside the fast path, inside ProxyFix
     trust_proxies(app)
     return app
 
@@ -83,6 +89,7 @@ def init_extensions(app: Flask) -> None:
     from app.accounts.sessions import init_sessions
     from app.articles import view_counts
     from app.caching import fast_path, fragments, generation, static_files
+    from app.media.storage import sweep_at_start
     from app.search import indexing
 
     indexing.install()
@@ -94,6 +101,7 @@ def init_extensions(app: Flask) -> None:
     login_manager.user_loader(load_user)
     login_manager.login_view = "accounts.login"
     init_sessions(app)
+    sweep_at_start(app)
 
 
 def init_migrations(app: Flask) -> None:
@@ -185,12 +193,16 @@ def register_template_helpers(app: Flask) -> None:
 
 def register_cli(app: Flask) -> None:
     from app.accounts.cli import users_cli
+    from app.backups.cli import backup_cli
     from app.comments.cli import comments_cli
     from app.demo.cli import seed_bulk, seed_demo
     from app.search.cli import search_cli
+    from app.security.check_deploy import check_deploy
 
     app.cli.add_command(users_cli)
     app.cli.add_command(comments_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(seed_demo)
     app.cli.add_command(seed_bulk)
+    app.cli.add_command(backup_cli)
+    app.cli.add_command(check_deploy)

@@ -22,11 +22,23 @@ class Defaults:
     MAX_IMAGE_BYTES = 20 * 1024 * 1024  # checked again by the pipeline for callers outside a request
     MAX_IMAGE_PIXELS = 50_000_000  # decompression-bomb guard, enforced by us (Pillow only warns below 2×)
     MAX_IMAGE_FRAMES = 300  # animated GIF/WebP; only the first frame is kept
+    # A media temp file untouched this long belongs to a killed writer: swept when a process starts
+    # (app/media/storage.py). Far above a request's life (gunicorn TIMEOUT), so live uploads are safe.
+    MEDIA_TEMP_GRACE_SECONDS = 600
     PAGE_SIZE = 20
     MAX_PAGE = 10_000
     PASSWORD_HASH_METHOD = "scrypt"
+    LOG_LEVEL = "INFO"  # app/core/logging.py: UTC lines with method, path, IP, user and incident id
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    # HTTPS (app/security/headers.py): with PREFERRED_URL_SCHEME = "https" (env too) plain HTTP is
+    # redirected (308) unless HTTPS_REDIRECT is off, HTTPS answers carry HSTS for HSTS_SECONDS, and the
+    # session cookie becomes `__Host-bantin_session`, Secure. Behind nginx the scheme comes from
+    # X-Forwarded-Proto, trusted only with PROXY_FIX_X_FOR ≥ 1. CONTENT_SECURITY_POLICY replaces the
+    # built-in policy when set (a string); leave it empty unless a new embed host is needed.
+    HTTPS_REDIRECT = True
+    HSTS_SECONDS = 365 * 24 * 3600
+    CONTENT_SECURITY_POLICY = ""
     WTF_CSRF_TIME_LIMIT = None
     RATELIMIT_HEADERS_ENABLED = True
     # Behind a reverse proxy: how many proxies to trust for X-Forwarded-For/-Proto (env PROXY_FIX_X_FOR).
@@ -65,6 +77,13 @@ class Defaults:
     API_LIMITS = "120 per minute"  # per IP across the whole /api/v1 JSON API
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024  # a cover photo straight from a camera; larger → 413
     MAX_FORM_MEMORY_SIZE = 5 * 1024 * 1024  # a long article pasted from Word exceeds the 500 kB default
+    # Backups (`flask backup …`, app/backups): the folder (env BACKUP_DIR; default instance/backups), the
+    # age past which `flask check-deploy` says the newest is too old, how many days `flask backup prune`
+    # keeps, and the folder of a pg_dump/pg_restore of the server's major version ("" = from the PATH).
+    BACKUP_DIR = None
+    BACKUP_MAX_AGE_DAYS = 2
+    BACKUP_RETENTION_DAYS = 30
+    BACKUP_PG_BINDIR = ""
 
 
 ENVIRONMENT_KEYS = {
@@ -72,6 +91,8 @@ ENVIRONMENT_KEYS = {
     "REDIS_URL": "REDIS_URL",
     "SECRET_KEY": "SECRET_KEY",
     "MEDIA_ROOT": "MEDIA_ROOT",
+    "PREFERRED_URL_SCHEME": "PREFERRED_URL_SCHEME",
+    "BACKUP_DIR": "BACKUP_DIR",
 }
 # Switches read from the environment ("0", "false", "off", "no" turn them off), e.g. for `make bench`.
 ENVIRONMENT_SWITCHES = ("PAGE_CACHE", "RATELIMIT_ENABLED")
@@ -102,6 +123,8 @@ def load_config(app: Flask, overrides: dict | None) -> None:
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
     if not app.config.get("MEDIA_ROOT"):
         app.config["MEDIA_ROOT"] = str(instance / "media")
+    if not app.config.get("BACKUP_DIR"):
+        app.config["BACKUP_DIR"] = str(instance / "backups")
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = read_or_create_secret_key(instance / "secret_key")
 

@@ -213,3 +213,24 @@ def login_as(client):
         return user
 
     return login
+
+
+FIGURES: list[tuple[str, str]] = []
+
+
+@pytest.fixture
+def figures(request):
+    """Record a measured figure (executions, mismatches, lost rows, …): the run prints them all at the
+    end, passed or not, so CI's log shows what the proof suites measured."""
+
+    def record(line: str) -> None:
+        FIGURES.append((request.node.nodeid, line))
+
+    return record
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FIGURES:
+        terminalreporter.section("figures measured by the proof suites")
+        for nodeid, line in FIGURES:
+            terminalreporter.write_line(f"{line}    [{nodeid}]")

@@ -33,9 +33,9 @@ class UnknownAccount:
     id = None
 
 
-@lru_cache(maxsize=1)
 def hash_password(password: str) -> str:
-    """scrypt by default; tests configure cheaper parameters through PASSWORD_HASH_METHOD."""
+    """scrypt with a fresh salt every time (never cached: two accounts sharing a password must not share
+    a hash); tests configure cheaper parameters through PASSWORD_HASH_METHOD."""
     return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 

@@ -1,12 +1,10 @@
-"""The API's one error shape, `{"error": {"status", "code", "message", "field"}}`, for every failure."""
+"""The API's one error shape, `{"error": {"status", "code", "message", "field", "incident_id"}}`, for
+every failure; the incident id is also in the X-Incident-Id header and the request's log line."""
 
-from contextlib import suppress
-
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from app.core.errors import error_messages
-from app.extensions import db
+from app.core.errors import INCIDENT_HEADER, error_messages, record_incident, report_unexpected
 
 API_PATH_PREFIX = "/api/"
 CODES = {
@@ -34,11 +32,19 @@ def invalid(field: str, message: str) -> ApiError:
 
 
 def error_response(error: ApiError, headers: dict | None = None) -> Response:
+    incident = record_incident(error.status)
     response = jsonify(
-        error={"status": error.status, "code": error.code, "message": error.message, "field": error.field}
+        error={
+            "status": error.status,
+            "code": error.code,
+            "message": error.message,
+            "field": error.field,
+            "incident_id": incident,
+        }
     )
     response.status_code = error.status
     response.headers.update(headers or {})
+    response.headers[INCIDENT_HEADER] = incident
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -77,9 +83,7 @@ def register(blueprint: Blueprint) -> None:
 
     @blueprint.errorhandler(Exception)
     def unexpected(error: Exception):
-        current_app.logger.exception("Unhandled API error on %s %s", request.method, request.path)
-        with suppress(Exception):  # the database may be the thing that failed
-            db.session.rollback()
+        report_unexpected(error)
         return error_response(ApiError(500, str(error_messages()[500][1])))
 
     @blueprint.after_app_request

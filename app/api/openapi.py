@@ -113,6 +113,7 @@ def schemas() -> dict:
                         "code": STRING,
                         "message": STRING,
                         "field": nullable(STRING),
+                        "incident_id": {"type": "string", "pattern": "^[0-9a-f]{12}$"},
                     }
                 )
             }

@@ -37,7 +37,8 @@ def allow_any_origin(response: Response) -> Response:
     """CORS for a public, credential-free API: any site may read it; preflights learn what is allowed."""
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Access-Control-Expose-Headers"] = (
-        "ETag, Last-Modified, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset"
+        "ETag, Last-Modified, Retry-After, X-Incident-Id, "
+        "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset"
     )
     if request.method == "OPTIONS":
         response.headers["Access-Control-Allow-Methods"] = "GET, OPTIONS"

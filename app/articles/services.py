@@ -1,7 +1,7 @@
 """Writing articles: create and save with a revision each time, refuse stale saves, count views."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from flask_babel import gettext as _
@@ -27,7 +27,7 @@ from app.core.text import clean_line, keyword_key, nfc, slugify
 from app.extensions import db
 from app.keywords.services import keywords_for_names
 from app.media.models import Media
-from app.media.services import add_uploaded_image
+from app.media.services import PreparedImage, prepare_upload, store_prepared
 from app.sections.models import Section
 
 SLUG_MAX_LENGTH = 120
@@ -115,7 +115,7 @@ class ArticleInput:
     comments_enabled: bool = True
     campaign_id: int | None = None
     slug: str = ""
-    cover_upload: bytes | None = None
+    cover_upload: bytes | PreparedImage | None = None
     cover_alt: str | None = None
     cover_credit: str | None = None
     related_ids: list[int] = field(default_factory=list)
@@ -165,6 +165,7 @@ def build_article(data: ArticleInput, *, actor: User | None) -> Article:
 
 
 def create_article(data: ArticleInput, *, actor: User | None) -> Article:
+    data = with_prepared_cover(data, actor=actor)
     with write_transaction():
         return build_article(data, actor=actor)
 
@@ -180,6 +181,7 @@ def save_article(
     policy.ensure_can_edit(actor, article)
     if article.version != expected_version:
         raise _conflict(article, data)
+    data = with_prepared_cover(data, article, actor=actor)
     try:
         with write_transaction():
             values = prepare(data, article)
@@ -267,11 +269,7 @@ def _apply(article: Article, data: ArticleInput, values: dict, *, actor: User | 
     article.comments_enabled = values["comments_enabled"]
     article.section = data.section
     article.keywords = keywords_for_names(values["keywords"])
-    cover = (
-        add_uploaded_image(data.cover_upload, field="cover", uploaded_by=actor)
-        if data.cover_upload
-        else data.cover
-    )
+    cover = _stored_cover(data.cover_upload, actor) if data.cover_upload else data.cover
     if cover is not None:
         if data.cover_alt is not None:
             cover.alt = clean_line(data.cover_alt)
@@ -280,6 +278,36 @@ def _apply(article: Article, data: ArticleInput, values: dict, *, actor: User | 
     article.cover = cover
     if "profile" in values:
         store_profile(article, values["profile"])
+
+
+def with_prepared_cover(
+    data: ArticleInput,
+    article: Article | None = None,
+    *,
+    actor: User | None,
+    expected_version: int | None = None,
+) -> ArticleInput:
+    """Process an uploaded cover (decode, re-encode, write files): call it before the write transaction.
+
+    On SQLite the write lock lasts the whole transaction and a big photo takes seconds. Nothing is
+    processed for an edit the actor may not make or that is stale (the save refuses those), and the
+    other fields are checked first, so an invalid form still gets its first error and stores nothing.
+    """
+    if not isinstance(data.cover_upload, bytes) or not data.cover_upload:
+        return data
+    if article is not None:
+        policy.ensure_can_edit(actor, article)
+        if expected_version is not None and article.version != expected_version:
+            return data
+    prepare(data, article)
+    return replace(data, cover_upload=prepare_upload(data.cover_upload, field="cover"))
+
+
+def _stored_cover(upload: bytes | PreparedImage, actor: User | None) -> Media:
+    """The cover's row; bytes still unprocessed (build_article inside a caller's transaction) go in whole."""
+    if isinstance(upload, bytes):
+        upload = prepare_upload(upload, field="cover")
+    return store_prepared(upload, uploaded_by=actor)
 
 
 def _store_related(article: Article, related_ids: list[int]) -> None:

@@ -10,7 +10,7 @@ from app.accounts.models import User
 from app.accounts.permissions import can
 from app.articles import policy
 from app.articles.models import Article, ArticleStatus
-from app.articles.services import ArticleInput, build_article, save_article
+from app.articles.services import ArticleInput, build_article, save_article, with_prepared_cover
 from app.audit.services import record
 from app.core.dates import as_utc, format_vn, utcnow
 from app.core.db import write_transaction
@@ -209,6 +209,7 @@ def save_and_apply(
     note: str = "",
 ) -> Article:
     """Save the editor's changes and then, in the same transaction, apply `name` (None: save only)."""
+    data = with_prepared_cover(data, article, actor=actor, expected_version=expected_version)
     with write_transaction():
         save_article(article, data, actor=actor, expected_version=expected_version, note=note)
         if name:
@@ -223,6 +224,7 @@ def create_and_apply(
     policy.ensure_can(actor, "article.create")
     if data.is_featured:
         policy.ensure_can(actor, "homepage.curate")
+    data = with_prepared_cover(data, actor=actor)
     with write_transaction():
         article = build_article(replace(data, status=DRAFT, published_at=None), actor=actor)
         if name:

@@ -1,6 +1,6 @@
 """Writing campaigns: create, edit and delete them; every change is audited."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from flask_babel import gettext as _
@@ -13,7 +13,7 @@ from app.core.db import write_transaction
 from app.core.errors import Conflict, InvalidInput
 from app.core.text import clean_line, nfc, slugify, unique_slug
 from app.extensions import db
-from app.media.services import add_uploaded_image
+from app.media.services import add_uploaded_image, prepared_image
 
 TITLE_MAX_LENGTH = 300
 SLUG_MAX_LENGTH = 150
@@ -39,6 +39,7 @@ class CampaignInput:
 
 def create_campaign(data: CampaignInput, *, actor: User | None) -> Campaign:
     """A new campaign; its status (upcoming, active, ended) follows from its dates."""
+    data = replace(data, banner=prepared_image(data.banner, field="banner"))
     with write_transaction():
         campaign = Campaign(**_validated(data, None))
         _apply_banner(campaign, data, actor)
@@ -50,6 +51,7 @@ def create_campaign(data: CampaignInput, *, actor: User | None) -> Campaign:
 
 def update_campaign(campaign: Campaign, data: CampaignInput, *, actor: User | None) -> Campaign:
     """Save a campaign's fields; the audit summary names what changed."""
+    data = replace(data, banner=prepared_image(data.banner, field="banner"))
     with write_transaction():
         values = _validated(data, campaign)
         before = {name: getattr(campaign, name) for name in AUDITED_FIELDS}

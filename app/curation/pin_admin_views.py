@@ -50,7 +50,7 @@ def add(section_id: int):
     section = get_section_or_404(section_id)
     form = PinForm()
     if not form.validate_on_submit():
-        return render_section(section, 400, " ".join(form.article_id.errors))
+        return render_section(section, 400, " ".join(map(str, form.article_id.errors)))
     article = get_admin_article_or_404(int(form.article_id.data))
     try:
         pins.pin_story(section, article, actor=current_user._get_current_object())
@@ -67,7 +67,7 @@ def move(section_id: int, pin_id: int):
     pin = pins.get_pin_or_404(section, pin_id)
     form = MovePinForm()
     if not form.validate_on_submit():
-        return render_section(section, 400, " ".join(form.direction.errors))
+        return render_section(section, 400, " ".join(map(str, form.direction.errors)))
     pins.move_pin(pin, form.direction.data, actor=current_user._get_current_object())
     return redirect(url_for(".section", section_id=section.id, _anchor=f"pin-{pin.id}"))
 

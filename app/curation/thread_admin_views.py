@@ -101,7 +101,7 @@ def add(thread_id: int):
     form = ThreadArticleForm()
     if not form.validate_on_submit():
         return render_form(
-            ThreadForm(formdata=None, obj=thread), thread, 400, " ".join(form.article_id.errors)
+            ThreadForm(formdata=None, obj=thread), thread, 400, " ".join(map(str, form.article_id.errors))
         )
     article = get_admin_article_or_404(int(form.article_id.data))
     try:

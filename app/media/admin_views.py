@@ -1,6 +1,6 @@
 """Back-office media library: the grid with search and filters, uploads, and each file's page."""
 
-from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -15,6 +15,7 @@ from app.media import queries
 from app.media.forms import DeleteForm, MediaDetailsForm, UploadForm
 from app.media.library import delete_media, update_media_details, upload_images
 from app.media.models import Media
+from app.media.services import can_describe
 
 blueprint = admin_blueprint("media_admin", __name__, url_prefix="/media")
 
@@ -46,7 +47,13 @@ def index():
         "missing_alt": bool(request.args.get("missing_alt")),
     }
     page = paginate(queries.library(search, **filters))
-    return render_template("media/admin/index.html", page=page, search=search, upload_form=UploadForm())
+    return render_template(
+        "media/admin/index.html",
+        page=page,
+        search=search,
+        upload_form=UploadForm(),
+        can_describe=can_describe,
+    )
 
 
 @blueprint.get("/recent")
@@ -93,6 +100,8 @@ def upload():
 @require("media.upload")
 def edit(media_id: int):
     media = queries.get_media_or_404(media_id)
+    if not can_describe(current_user, media):
+        abort(403)
     form = MediaDetailsForm(obj=media)
     if not form.validate_on_submit():
         return render_edit(media, form, 400 if form.errors else 200)
@@ -145,5 +154,5 @@ def image_json(media: Media) -> dict:
         "url": url_for("media.serve", key=chosen["key"]) if chosen else "",
         "width": chosen["width"] if chosen else media.width,
         "height": chosen["height"] if chosen else media.height,
-        "edit_url": url_for(".edit", media_id=media.id),
+        "edit_url": url_for(".edit", media_id=media.id) if can_describe(current_user, media) else None,
     }

@@ -19,7 +19,7 @@ from app.core.errors import InvalidInput
 from app.core.text import clean_line
 from app.extensions import db
 from app.media.models import GalleryItem, Media, MediaKind
-from app.media.services import add_uploaded_image
+from app.media.services import prepare_upload, store_prepared
 
 MAX_PHOTOS_PER_ADD = 30
 CAPTION_MAX = 1000
@@ -72,6 +72,7 @@ def add_photos(
     """Append uploaded files and/or library images to the end of the gallery.
 
     `uploads` are (filename, bytes) pairs. One bad file refuses the whole batch: nothing is kept.
+    The photos are processed before the write transaction, which must stay short on SQLite.
     """
     policy.ensure_can_edit(actor, article)
     uploads = [(name, data) for name, data in uploads if data]
@@ -79,6 +80,7 @@ def add_photos(
         raise InvalidInput("photos", _("Choose at least one photo to add."))
     if len(uploads) + len(media_ids) > MAX_PHOTOS_PER_ADD:
         raise InvalidInput("photos", _("Add at most %(count)d photos at a time.", count=MAX_PHOTOS_PER_ADD))
+    prepared = [(filename, prepare_upload(data, field="photos")) for filename, data in uploads]
     with write_transaction():
         chosen = []
         for media_id in media_ids:
@@ -88,8 +90,8 @@ def add_photos(
                     "media_ids", _("Image no. %(id)d does not exist in the library.", id=media_id)
                 )
             chosen.append(media)
-        for filename, data in uploads:
-            chosen.append(add_uploaded_image(data, field="photos", uploaded_by=actor, filename=filename))
+        for filename, upload in prepared:
+            chosen.append(store_prepared(upload, uploaded_by=actor, filename=filename))
         db.session.flush()
         last = db.session.scalar(
             select(func.max(GalleryItem.position)).where(GalleryItem.article_id == article.id)

@@ -19,7 +19,9 @@ UPLOAD_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 
 # Markup a browser would sniff or run if the bytes ever reached it unprocessed: a polyglot JPEG/HTML
 # decodes as a photo yet carries a page. Compressed pixel data matching these by chance is vanishingly rare.
-_MARKUP = re.compile(rb"<(?:script|html|svg|body|iframe|object|embed|!doctype|\?php)\b", re.IGNORECASE)
+# Videos and subtitles, which are stored as uploaded, are refused on the same markers.
+MARKUP = re.compile(rb"<(?:script|html|svg|body|iframe|object|embed|!doctype|\?php)\b", re.IGNORECASE)
+MARKUP_MAX_LENGTH = len(b"<!doctype") + 1  # the longest marker and its word boundary
 
 # Decoders raise all of these on hostile input (oversized text chunks give ValueError, broken
 # headers struct.error or SyntaxError); DecompressionBombWarning is turned into an error below.
@@ -69,7 +71,7 @@ def decode_upload(data: bytes, *, field: str, max_bytes: int, max_pixels: int, m
         raise InvalidInput(
             field, _("The file is too large (maximum %(mb)s MB).", mb=round(max_bytes / 1024 / 1024))
         )
-    if _MARKUP.search(data):
+    if MARKUP.search(data):
         raise not_an_image(field)
     # Pillow only raises above twice its limit and merely warns below; we refuse at the limit itself.
     pillow_limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, max_pixels

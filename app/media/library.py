@@ -50,26 +50,18 @@ def update_media_details(
     for name, value in (("focal_x", focal_x), ("focal_y", focal_y)):
         if value is not None and not 0 <= value <= 1:
             raise InvalidInput(name, _("The focal point must be between 0 and 1."))
+    moved = (
+        focal_x is not None and focal_y is not None and (focal_x, focal_y) != (media.focal_x, media.focal_y)
+    )
+    # The crops are encoded before the write transaction: SQLite's write lock lasts all of it.
+    crops = media_services.focal_crops(media, focal_x, focal_y) if moved else None
     with write_transaction():
         media.alt, media.caption, media.credit = alt, caption, credit
         media.is_decorative = bool(is_decorative)
-        if (
-            focal_x is not None
-            and focal_y is not None
-            and (focal_x, focal_y) != (media.focal_x, media.focal_y)
-        ):
-            _set_focal_point(media, focal_x, focal_y, actor=actor)
+        if crops is not None:
+            media_services.apply_focal_point(media, focal_x, focal_y, crops, actor=actor)
         record("media.edit", media, actor=actor, summary=media.filename or media.sha256[:12])
     return media
-
-
-def _set_focal_point(media: Media, x: float, y: float, *, actor: User) -> None:
-    """The pipeline's own setter when it has one (it may recrop thumbnails); otherwise the columns."""
-    setter = getattr(media_services, "set_focal_point", None)
-    if setter is not None:
-        setter(media, x, y, actor=actor)
-    else:
-        media.focal_x, media.focal_y = x, y
 
 
 def delete_media(media: Media, *, actor: User) -> None:
@@ -87,15 +79,18 @@ def delete_media(media: Media, *, actor: User) -> None:
 
 
 def upload_images(files: list[tuple[str, bytes]], *, actor: User) -> list[UploadResult]:
-    """Store each (filename, bytes) on its own: a bad file gets its message, the good ones are kept."""
+    """Store each (filename, bytes) on its own: a bad file gets its message, the good ones are kept.
+
+    Each file is decoded, re-encoded and written before its (short) write transaction, which only
+    inserts the row: SQLite's write lock is never held while a big photo is processed.
+    """
     results = []
     for filename, data in files:
         name = media_services.clean_filename(filename)
         try:
+            prepared = media_services.prepare_upload(data, field="file")
             with write_transaction():
-                media = media_services.add_uploaded_image(
-                    data, field="file", uploaded_by=actor, filename=name
-                )
+                media = media_services.store_prepared(prepared, uploaded_by=actor, filename=name)
                 record("media.upload", media, actor=actor, summary=name)
         except InvalidInput as error:
             results.append(UploadResult(name, error=str(error.message)))

@@ -2,13 +2,16 @@
 
 import hashlib
 import unicodedata
+from dataclasses import dataclass
 
 from flask import current_app
 from flask_babel import gettext as _
 from PIL import Image
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app.accounts.models import User
+from app.accounts.permissions import can
 from app.audit.services import record
 from app.core.db import write_transaction
 from app.core.errors import InvalidInput
@@ -45,28 +48,100 @@ def clean_filename(name: str | None) -> str:
 
 
 def add_uploaded_image(
-    data: bytes, *, field: str, alt: str = "", uploaded_by: User | None = None, filename: str = ""
+    data: "bytes | PreparedImage",
+    *,
+    field: str,
+    alt: str = "",
+    uploaded_by: User | None = None,
+    filename: str = "",
 ) -> Media:
     """Store an upload only if it decodes as an allowed image within our limits; else a field error.
 
     Decoder failures of every kind (truncated files, polyglots, oversized chunks, bombs, endless
     animations) end as a Vietnamese message next to `field`, never a 500. The caller commits.
+    Callers holding a write transaction pass what prepare_upload returned before it (see there).
     """
-    existing = _existing(data)
-    if existing:
-        return existing
-    return _store(data, _decoded(data, field), alt=alt, uploaded_by=uploaded_by, filename=filename)
+    prepared = data if isinstance(data, PreparedImage) else prepare_upload(data, field=field)
+    return store_prepared(prepared, alt=alt, uploaded_by=uploaded_by, filename=filename)
 
 
 def add_image(
     data: bytes, *, alt: str = "", caption: str = "", credit: str = "", uploaded_by: User | None = None
 ) -> Media:
     """Store an image from trusted code (seeds, fixtures) through the same pipeline; the caller commits."""
-    existing = _existing(data)
-    if existing:
+    prepared = prepare_upload(data, field="file")
+    return store_prepared(prepared, alt=alt, caption=caption, credit=credit, uploaded_by=uploaded_by)
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    """An upload checked and with its files stored, waiting for its row.
+
+    `columns` is None when the same bytes were already in the library: nothing was processed.
+    """
+
+    data: bytes
+    sha256: str
+    field: str
+    columns: dict | None = None
+
+
+def prepare_upload(data: bytes, *, field: str) -> PreparedImage:
+    """The slow half of an upload (decode, re-encode, write files): run it before the write transaction.
+
+    On SQLite the write lock is held for the whole transaction; a 27 MP photo takes seconds to
+    process, long enough for other writers to time out with "database is locked".
+    """
+    sha256 = hashlib.sha256(data).hexdigest()
+    if _by_sha256(sha256) is not None:
+        return PreparedImage(data, sha256, field)
+    return PreparedImage(data, sha256, field, _process(data, sha256, _decoded(data, field)))
+
+
+def prepared_image(data: bytes | None, *, field: str) -> "PreparedImage | None":
+    """prepare_upload for an optional file field (a banner, a logo): nothing when none was sent."""
+    return prepare_upload(data, field=field) if data else None
+
+
+def store_prepared(
+    prepared: PreparedImage,
+    *,
+    alt: str = "",
+    caption: str = "",
+    credit: str = "",
+    uploaded_by: User | None = None,
+    filename: str = "",
+) -> Media:
+    """The row for a prepared upload, in the caller's transaction.
+
+    The same bytes stored meanwhile (a double click, another worker) give back that row: checked
+    first, and on PostgreSQL caught as the unique sha256 violation inside a savepoint, so the
+    caller's transaction goes on.
+    """
+    existing = _by_sha256(prepared.sha256)
+    if existing is not None:
         return existing
-    decoded = _decoded(data, "file")
-    return _store(data, decoded, alt=alt, caption=caption, credit=credit, uploaded_by=uploaded_by)
+    columns = prepared.columns
+    if columns is None:  # deleted since it was found; its files stay (content-addressed), rebuild the list
+        columns = _process(prepared.data, prepared.sha256, _decoded(prepared.data, prepared.field))
+    media = Media(
+        **columns,
+        alt=clean_line(alt),
+        caption=caption,
+        credit=clean_line(credit),
+        filename=clean_filename(filename),
+        uploaded_by=uploaded_by,
+    )
+    db.session.flush()  # the caller's pending changes stay outside the savepoint
+    try:
+        with db.session.begin_nested():
+            db.session.add(media)
+    except IntegrityError:
+        existing = _by_sha256(prepared.sha256)
+        if existing is None:
+            raise
+        return existing
+    return media
 
 
 def _decoded(data: bytes, field: str):
@@ -87,6 +162,14 @@ def set_focal_point(media: Media, x: float, y: float, *, actor: User | None) -> 
     The new crops get new keys (served immutable). The old files stay: cached pages may still
     name them, and the caller's transaction may yet roll back to them.
     """
+    crops = focal_crops(media, x, y)
+    with write_transaction():
+        apply_focal_point(media, x, y, crops, actor=actor)
+    return media
+
+
+def focal_crops(media: Media, x: float, y: float) -> list[dict]:
+    """Check the point and write the crops around it: the slow half, to run before a write transaction."""
     try:
         x, y = float(x), float(y)
     except (TypeError, ValueError):
@@ -99,32 +182,46 @@ def set_focal_point(media: Media, x: float, y: float, *, actor: User | None) -> 
     with storage.open(media.original_key) as handle, Image.open(handle) as opened:
         opened.load()
         original = opened.copy()
-    with _cleanup_on_error(storage) as written:
-        crops = _card_crops(storage, written, media.sha256, original, x, y)
-        with write_transaction():
-            media.focal_x, media.focal_y = x, y
-            media.variants = [v for v in media.variants if not v.get("crop")] + crops
-            record("media.focal_point", media, actor=actor, summary=f"{x:.3f}, {y:.3f}")
-    return media
+    with _cleanup_on_error(storage, media.sha256) as written:
+        return _card_crops(storage, written, media.sha256, original, x, y)
 
 
-def _existing(data: bytes) -> Media | None:
-    return db.session.scalar(select(Media).where(Media.sha256 == hashlib.sha256(data).hexdigest()))
+def apply_focal_point(media: Media, x: float, y: float, crops: list[dict], *, actor: User | None) -> None:
+    """Name the crops from focal_crops on the row, in the caller's write transaction."""
+    media.focal_x, media.focal_y = float(x), float(y)
+    media.variants = [v for v in media.variants if not v.get("crop")] + crops
+    record("media.focal_point", media, actor=actor, summary=f"{media.focal_x:.3f}, {media.focal_y:.3f}")
+
+
+def _by_sha256(sha256: str) -> Media | None:
+    return db.session.scalar(select(Media).where(Media.sha256 == sha256))
 
 
 class _cleanup_on_error:
-    """Collect the keys written during one ingest and delete them all if anything fails."""
+    """Collect the keys written while storing one content's files; delete them if writing fails.
 
-    def __init__(self, storage: LocalStorage):
+    Never a key the stored row of that content names: keys are content-addressed, so a row committed
+    by a concurrent upload of the same bytes (or focal point) may use the very same files. Database
+    errors happen after this block and delete nothing; files no row names are reused by a retry.
+    """
+
+    def __init__(self, storage: LocalStorage, sha256: str):
         self.storage = storage
+        self.sha256 = sha256
         self.written: list[str] = []
 
     def __enter__(self) -> list[str]:
         return self.written
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is not None:
-            for key in self.written:
+        if exc_type is None or not self.written:
+            return
+        row = db.session.execute(
+            select(Media.original_key, Media.variants).where(Media.sha256 == self.sha256)
+        ).first()
+        in_use = {row.original_key, *(v["key"] for v in row.variants)} if row else set()
+        for key in self.written:
+            if key not in in_use:
                 self.storage.delete(key)
 
 
@@ -133,20 +230,11 @@ def _write(storage: LocalStorage, written: list[str], key: str, data: bytes) -> 
         written.append(key)
 
 
-def _store(
-    data: bytes,
-    decoded: Decoded,
-    *,
-    alt: str = "",
-    caption: str = "",
-    credit: str = "",
-    uploaded_by: User | None = None,
-    filename: str = "",
-) -> Media:
+def _process(data: bytes, sha256: str, decoded: Decoded) -> dict:
+    """Write the kept original and every variant; the Media columns that describe them."""
     storage = get_storage()
-    sha256 = hashlib.sha256(data).hexdigest()
     image = decoded.image
-    with _cleanup_on_error(storage) as written:
+    with _cleanup_on_error(storage, sha256) as written:
         if image.mode == "RGBA":
             original_key, mime = media_key(sha256, "", "png", private=True), "image/png"
             _write(storage, written, original_key, encode(image, "PNG", compress_level=6))
@@ -155,30 +243,23 @@ def _store(
             _write(storage, written, original_key, encode(image, "JPEG", **ORIGINAL_JPEG_OPTIONS))
         variants = _width_variants(storage, written, sha256, image)
         variants += _card_crops(storage, written, sha256, image, 0.5, 0.5)
-        media = Media(
-            kind=MediaKind.IMAGE,
-            sha256=sha256,
-            original_key=original_key,
-            mime=mime,
-            width=image.width,
-            height=image.height,
-            bytes=len(data),
-            variants=variants,
-            alt=clean_line(alt),
-            caption=caption,
-            credit=clean_line(credit),
-            filename=clean_filename(filename),
-            uploaded_by=uploaded_by,
-        )
-        db.session.add(media)
-        db.session.flush()
-    return media
+    return {
+        "kind": MediaKind.IMAGE,
+        "sha256": sha256,
+        "original_key": original_key,
+        "mime": mime,
+        "width": image.width,
+        "height": image.height,
+        "bytes": len(data),
+        "variants": variants,
+    }
 
 
 def _width_variants(storage: LocalStorage, written: list[str], sha256: str, image: Image.Image) -> list[dict]:
     variants = []
     for width in variant_widths(image.width, current_app.config["IMAGE_WIDTHS"]):
-        scaled = _resize(image, width, round(image.height * width / image.width))
+        # At least one row: a 10,000×2 strip (the GIF/JavaScript polyglot) would otherwise scale to 0.
+        scaled = _resize(image, width, max(1, round(image.height * width / image.width)))
         variants += _encode_pair(storage, written, scaled, sha256, f"-{width}")
     return variants
 
@@ -231,3 +312,11 @@ def _encode_pair(
         _write(storage, written, key, data)
         variants.append({"width": image.width, "height": image.height, "format": extension, "key": key})
     return variants
+
+
+def can_describe(user, media: Media) -> bool:
+    """Editors change any file's details; a contributor only the files they uploaded (the file's page
+    also lists the articles using it, which may be someone else's unpublished drafts)."""
+    if can(user, "media.manage"):
+        return True
+    return can(user, "media.upload") and media.uploaded_by_id is not None and media.uploaded_by_id == user.id

@@ -15,10 +15,10 @@ from app.articles.models import Article
 from app.audit.services import record
 from app.core.db import write_transaction
 from app.core.errors import InvalidInput
-from app.core.text import clean_line
 from app.extensions import db
+from app.media.images import MARKUP, MARKUP_MAX_LENGTH
 from app.media.models import Media, MediaKind, Video
-from app.media.services import add_uploaded_image
+from app.media.services import add_uploaded_image, clean_filename, prepare_upload
 from app.media.storage import get_storage, media_key
 
 CHUNK = 1024 * 1024
@@ -86,13 +86,25 @@ def too_large(limit: int) -> InvalidInput:
     return InvalidInput("file", _("The video is larger than %(megabytes)d MB.", megabytes=megabytes))
 
 
+def not_a_video() -> InvalidInput:
+    return InvalidInput("file", _("This file is not a video we can use. Please upload an MP4 or WebM video."))
+
+
 def _chunks(header: bytes, stream: BinaryIO, limit: int) -> Iterator[bytes]:
-    """The upload in chunks (never all of it at once), refused as soon as it passes `limit` bytes."""
-    size, chunk = 0, header
+    """The upload in chunks (never all of it at once), refused as soon as it passes `limit` bytes.
+
+    The file is kept as uploaded, so a video carrying a page or a script (a polyglot that a
+    sniffing browser or a misconfigured server could run) is refused; markers split across two
+    chunks are found through the previous chunk's tail.
+    """
+    size, chunk, tail = 0, header, b""
     while chunk:
         size += len(chunk)
         if size > limit:
             raise too_large(limit)
+        if MARKUP.search(tail + chunk):
+            raise not_a_video()
+        tail = chunk[-MARKUP_MAX_LENGTH:]
         yield chunk
         chunk = stream.read(CHUNK)
 
@@ -111,9 +123,7 @@ def upload_video(article: Article, stream: BinaryIO, *, filename: str, limit: in
     header = _read_header(stream)
     container = container_of(header)
     if container is None:
-        raise InvalidInput(
-            "file", _("This file is not a video we can use. Please upload an MP4 or WebM video.")
-        )
+        raise not_a_video()
     storage = get_storage()
     key, sha256, size = storage.write_stream(_chunks(header, stream, limit), container)
     with write_transaction():
@@ -125,7 +135,7 @@ def upload_video(article: Article, stream: BinaryIO, *, filename: str, limit: in
                 original_key=key,
                 mime=CONTAINERS[container],
                 bytes=size,
-                filename=clean_line(filename)[:255],
+                filename=clean_filename(filename),
                 uploaded_by=actor,
             )
             db.session.add(media)
@@ -170,9 +180,10 @@ def _first_frame(path, actor: User) -> Media | None:
 
 
 def set_poster(article: Article, data: bytes, *, actor: User) -> Video:
+    poster = prepare_upload(data, field="poster")
     with write_transaction():
         video = _video_for(article)
-        video.poster = add_uploaded_image(data, field="poster", uploaded_by=actor)
+        video.poster = add_uploaded_image(poster, field="poster", uploaded_by=actor)
         record("video.poster", article, actor=actor)
     return video
 
@@ -187,6 +198,11 @@ def set_subtitles(article: Article, data: bytes, *, actor: User) -> Video:
         text = ""
     if not re.match(r"WEBVTT(?:[ \t\r\n]|$)", text):
         raise InvalidInput("subtitles", _("This is not a WebVTT subtitle file (it must start with WEBVTT)."))
+    if MARKUP.search(data):
+        # Cue text may hold <b>, <i>, <v Speaker>; a page or a script has no business there.
+        raise InvalidInput(
+            "subtitles", _("The subtitle file contains HTML or script code, which is not allowed.")
+        )
     key = media_key(hashlib.sha256(data).hexdigest(), "", "vtt")
     get_storage().write(key, data)
     with write_transaction():

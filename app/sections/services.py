@@ -1,6 +1,6 @@
 """Writing sections: create, edit, reorder and delete; every change is audited."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -11,7 +11,7 @@ from app.core.db import write_transaction
 from app.core.errors import Conflict, InvalidInput
 from app.core.text import clean_line, nfc, slugify
 from app.extensions import db
-from app.media.services import add_uploaded_image
+from app.media.services import add_uploaded_image, prepared_image
 from app.sections import queries
 from app.sections.models import Section, SectionKind
 
@@ -39,6 +39,7 @@ class SectionInput:
 
 def create_section(data: SectionInput, *, actor: User | None) -> Section:
     """A new section, placed last among its siblings."""
+    data = replace(data, banner=prepared_image(data.banner, field="banner"))
     with write_transaction():
         values = _validated(data, None)
         section = Section(**values, position=_next_position(values["parent_id"]))
@@ -51,6 +52,7 @@ def create_section(data: SectionInput, *, actor: User | None) -> Section:
 
 def update_section(section: Section, data: SectionInput, *, actor: User | None) -> Section:
     """Save a section's fields; moving it to another parent puts it last there and closes the gap it left."""
+    data = replace(data, banner=prepared_image(data.banner, field="banner"))
     with write_transaction():
         values = _validated(data, section)
         before = {name: getattr(section, name) for name in AUDITED_FIELDS}

@@ -11,7 +11,7 @@ from app.core.db import write_transaction
 from app.core.errors import InvalidInput
 from app.core.text import clean_line
 from app.extensions import db
-from app.media.services import add_uploaded_image
+from app.media.services import add_uploaded_image, prepared_image
 from app.settings.models import SiteSettings
 
 SETTINGS_ID = 1
@@ -50,6 +50,7 @@ class SettingsInput:
 def save_site_settings(data: SettingsInput, *, actor: User | None) -> SiteSettings:
     """Check and save the settings, creating the row on the first save; the audit lists what changed."""
     values = _validated(data)
+    logo = prepared_image(data.logo, field="logo")
     with write_transaction():
         settings = db.session.get(SiteSettings, SETTINGS_ID)
         if settings is None:
@@ -58,10 +59,8 @@ def save_site_settings(data: SettingsInput, *, actor: User | None) -> SiteSettin
         changed = [name for name, value in values.items() if getattr(settings, name) != value]
         for name, value in values.items():
             setattr(settings, name, value)
-        if data.logo:
-            settings.logo = add_uploaded_image(
-                data.logo, field="logo", alt=values["site_name"], uploaded_by=actor
-            )
+        if logo:
+            settings.logo = add_uploaded_image(logo, field="logo", alt=values["site_name"], uploaded_by=actor)
             changed.append("logo")
         elif data.remove_logo and settings.logo_id is not None:
             settings.logo = None

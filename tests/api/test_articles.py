@@ -39,6 +39,7 @@ def test_an_article_that_is_not_public_answers_404_json(client, site, status):
         "code": "not_found",
         "message": "Không có bài viết công khai nào mang mã số này.",
         "field": "id",
+        "incident_id": response.headers["X-Incident-Id"],
     }
 
 

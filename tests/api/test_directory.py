@@ -112,4 +112,5 @@ def test_search_needs_words(client, site):
         "code": "invalid_parameter",
         "message": "Tham số này là bắt buộc.",
         "field": "q",
+        "incident_id": response.headers["X-Incident-Id"],
     }

@@ -86,6 +86,7 @@ def test_an_unknown_api_address_is_a_404_json(client, site, path):
             "code": "not_found",
             "message": "Trang bạn tìm không tồn tại hoặc đã bị gỡ bỏ.",
             "field": None,
+            "incident_id": response.headers["X-Incident-Id"],
         }
     }
 
@@ -116,6 +117,7 @@ def test_a_server_error_is_a_500_json(client, site, monkeypatch):
         "code": "server_error",
         "message": "Hệ thống đang gặp sự cố. Vui lòng thử lại sau.",
         "field": None,
+        "incident_id": response.headers["X-Incident-Id"],
     }
 
 

@@ -139,3 +139,30 @@ def demo_credentials(live_server: str, tmp_path_factory) -> dict[str, tuple[str,
         role, email, password = line.split("\t")
         logins[role] = (email, password)
     return logins
+
+
+# Reported by the page itself too, since Chromium's own console line can arrive after the test ends.
+CSP_REPORTER = """document.addEventListener("securitypolicyviolation", (event) => {
+  const blocked = event.blockedURI || "inline";
+  console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${blocked}`);
+});"""
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(request):
+    """Every page a browser test opens works under the Content-Security-Policy (app/security/headers.py):
+    anything the policy blocked (an inline script or style, a foreign frame) fails the test."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    page.add_init_script(CSP_REPORTER)
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield
+    assert violations == []
