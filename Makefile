@@ -24,7 +24,8 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-# The WYSIWYG editor, from npm (pinned in package-lock.json) into the git-ignored static/vendor/.
+# The WYSIWYG editor, from npm (pinned in package-lock.json) into the git-ignored static/vendor/. axe-core, for the
+# accessibility tests, stays in node_modules/ (never served).
 # Without npm the back office falls back to a plain HTML field and says why; the stamp is only
 # written after a real install, so the next `make run` installs the editor once npm is there.
 VENDOR := static/vendor
@@ -34,7 +35,7 @@ vendor: $(VENDOR)/.installed
 
 $(VENDOR)/.installed: package.json package-lock.json Makefile
 	@if ! command -v npm >/dev/null 2>&1; then \
-		echo "WARNING: npm not found, so the article editor is not installed; the body stays a plain HTML field."; \
+		echo "WARNING: npm not found, so the article editor is not installed (the body stays a plain HTML field) nor axe-core for the accessibility tests."; \
 		echo "WARNING: install Node.js/npm (apt-get install npm) and run make again."; \
 	else \
 		set -e; \

@@ -23,7 +23,8 @@ from app.caching.fast_path import EXTENSION as FAST_PATH
 from app.caching.fast_path import read_state
 from app.extensions import cache, limiter
 from app.extensions import db as _db
-from tests.factories import make_user
+from tests.factories import PASSWORD, make_user
+from tests.pages import csrf_token
 
 
 def database_url(tmp_path_factory) -> str:
@@ -234,3 +235,24 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("figures measured by the proof suites")
         for nodeid, line in FIGURES:
             terminalreporter.write_line(f"{line}    [{nodeid}]")
+
+
+@pytest.fixture
+def submit(client):
+    """POST a form the way a browser does: GET its page for the token first."""
+
+    def post(path: str, data: dict | None = None, *, page: str | None = None, **kwargs):
+        token = csrf_token(client, page or path)
+        return client.post(path, data={**(data or {}), "csrf_token": token}, **kwargs)
+
+    return post
+
+
+@pytest.fixture
+def log_in(client, submit):
+    """Sign in through the login form; returns the response."""
+
+    def sign_in(email: str, password: str = PASSWORD, **kwargs):
+        return submit("/admin/login", {"email": email, "password": password}, **kwargs)
+
+    return sign_in

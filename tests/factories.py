@@ -19,6 +19,8 @@ from app.media.models import Media
 from app.media.services import add_image
 from app.sections.models import Section, SectionKind
 
+PASSWORD = "một mật khẩu đủ dài"  # every user make_user creates, unless told otherwise
+
 _numbers = itertools.count(1)
 NON_PUBLIC = ("draft", "pending", "rejected", "unpublished", "scheduled")
 
@@ -29,7 +31,7 @@ def make_user(*, role: Role | str = Role.EDITOR, email: str | None = None, **ove
         email=email or f"user{number}@example.vn",
         full_name=overrides.pop("full_name", f"Người dùng {number}"),
         role=role,
-        password=overrides.pop("password", "một mật khẩu đủ dài"),
+        password=overrides.pop("password", PASSWORD),
         actor=None,
     )
 

@@ -35,12 +35,15 @@ def migrated_sqlite(folder: Path) -> dict[str, str]:
 
 
 @contextmanager
-def gunicorn(*arguments: str, env: dict[str, str]) -> Iterator[subprocess.Popen]:
+def gunicorn(
+    *arguments: str, env: dict[str, str], app: str = "app:create_app()", output=subprocess.PIPE
+) -> Iterator[subprocess.Popen]:
+    """gunicorn serving `app`; its output is kept for the test (or written to the file `output`)."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", *arguments, "app:create_app()"],
+        [sys.executable, "-m", "gunicorn", *arguments, app],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=output,
         stderr=subprocess.STDOUT,
     )
     try:

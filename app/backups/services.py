@@ -27,7 +27,7 @@ from sqlalchemy import Connection, create_engine, func, inspect, select, table, 
 from sqlalchemy.engine import URL
 
 from app.extensions import db
-from app.media.storage import TEMP_FOLDER, TEMP_PREFIX
+from app.media.storage import TEMP_FOLDER, TEMP_PREFIX, sync_folder
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -354,15 +354,6 @@ def write_synced(path: Path, data: bytes) -> None:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename inside `folder` durable."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def app_version() -> str:

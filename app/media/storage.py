@@ -124,7 +124,7 @@ class LocalStorage:
         if not target.parent.is_dir():
             _make_folders(target.parent)
         os.replace(tmp_name, target)
-        _fsync_folder(target.parent)
+        sync_folder(target.parent)
 
     def delete(self, key: str) -> None:
         self.path(key).unlink(missing_ok=True)
@@ -160,10 +160,11 @@ def _make_folders(folder: Path) -> None:
         folder = folder.parent
     for new in reversed(missing):
         new.mkdir(exist_ok=True)
-        _fsync_folder(new.parent)
+        sync_folder(new.parent)
 
 
-def _fsync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """Make a new name inside `folder` (a rename, a new subfolder) survive a power cut."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)

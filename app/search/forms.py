@@ -27,11 +27,13 @@ class SearchForm(FlaskForm):
         csrf = False
 
     q = SearchField(_l("Search for"), render_kw={"maxlength": 200, "autocomplete": "off"})
+    # Defaults: a search from the header box sends only q, and the filters it did not send are not errors.
     section = SelectField(
-        _l("Section"), invalid_choice_message=CHOICE_MESSAGE, invalid_value_message=CHOICE_MESSAGE
+        _l("Section"), default="", invalid_choice_message=CHOICE_MESSAGE, invalid_value_message=CHOICE_MESSAGE
     )
     format = SelectField(
         _l("Format"),
+        default="",
         choices=[SelectChoice("", _l("All formats"))]
         + [SelectChoice(kind.value, label) for kind, label in FORMAT_LABELS.items()],
         invalid_choice_message=CHOICE_MESSAGE,
@@ -41,6 +43,7 @@ class SearchForm(FlaskForm):
     until = StringField(_l("To (date)"), validators=[valid_date], render_kw={"type": "date"})
     sort = SelectField(
         _l("Sort"),
+        default="relevance",
         choices=[SelectChoice(value, label) for value, label in SORTS.items()],
         invalid_choice_message=CHOICE_MESSAGE,
         invalid_value_message=CHOICE_MESSAGE,

@@ -3,6 +3,21 @@
 // losing the text. Without JavaScript the same links and buttons lead to the form page and work alike.
 (function () {
   "use strict";
+
+  // Enter in a field sends the comment: the browser would otherwise press the form's first submit
+  // button, "another code", and swap the captcha the reader just typed.
+  function sendOnEnter(form) {
+    var send = form.querySelector("[data-comment-send]");
+    form.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.isComposing || !send) return;
+      if (!event.target.matches("input:not([type=checkbox]):not([type=radio])")) return;
+      event.preventDefault();
+      form.requestSubmit(send);
+    });
+  }
+
+  var standalone = document.querySelector(".comment-page [data-comment-form]");
+  if (standalone) sendOnEnter(standalone);
   var slot = document.querySelector("[data-comment-slot]");
   if (!slot || !window.fetch || !window.FormData) return;
   var open = slot.querySelector("[data-comment-open]");
@@ -29,6 +44,7 @@
   }
 
   function enhance(form) {
+    sendOnEnter(form);
     var refresh = form.querySelector("[data-captcha-refresh]");
     refresh.addEventListener("click", function (event) {
       event.preventDefault();

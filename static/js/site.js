@@ -20,6 +20,11 @@
     var delta = parseInt(button.getAttribute("data-font-step"), 10);
     step = Math.min(Math.max(step + delta, 0), sizes.length - 1);
     apply();
+    // Said aloud, so a screen-reader user knows the press worked (or that the limit is reached).
+    var status = tools.querySelector("[data-font-size-said]");
+    if (status) {
+      status.textContent = status.getAttribute("data-font-size-said").replace("{percent}", Math.round(sizes[step] * 100));
+    }
   });
 })();
 

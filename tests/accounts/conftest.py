@@ -1,4 +1,4 @@
-"""Helpers for the account tests: posting forms with their CSRF token, throttling, TOTP codes."""
+"""Helpers for the account tests: TOTP codes, users with two-factor, the two-factor setting."""
 
 import time
 
@@ -10,30 +10,6 @@ from app.core.db import write_transaction
 from app.extensions import db as _db
 from app.settings.models import SiteSettings
 from tests.factories import make_user
-from tests.pages import csrf_token
-
-PASSWORD = "một mật khẩu đủ dài"
-
-
-@pytest.fixture
-def submit(client):
-    """POST a form the way a browser does: GET its page for the token first."""
-
-    def post(path: str, data: dict | None = None, *, page: str | None = None, **kwargs):
-        token = csrf_token(client, page or path)
-        return client.post(path, data={**(data or {}), "csrf_token": token}, **kwargs)
-
-    return post
-
-
-@pytest.fixture
-def log_in(client, submit):
-    """Sign in through the login form; returns the response."""
-
-    def sign_in(email: str, password: str = PASSWORD, **kwargs):
-        return submit("/admin/login", {"email": email, "password": password}, **kwargs)
-
-    return sign_in
 
 
 def next_code(secret: str) -> str:

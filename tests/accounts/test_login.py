@@ -10,8 +10,7 @@ from app.accounts.models import User
 from app.audit.models import AuditEvent
 from app.core.dates import utcnow
 from app.core.db import write_transaction
-from tests.accounts.conftest import PASSWORD
-from tests.factories import make_user
+from tests.factories import PASSWORD, make_user
 from tests.pages import parse
 
 GENERIC = "Email hoặc mật khẩu không đúng, hoặc tài khoản đang bị khoá hoặc vô hiệu hoá."

@@ -10,9 +10,8 @@ from app.accounts.models import User
 from app.accounts.services import set_user_active
 from app.accounts.sessions import LOGIN_AT, SEEN_AT
 from app.audit.models import AuditEvent
-from tests.accounts.conftest import PASSWORD, csrf_token
-from tests.factories import make_user
-from tests.pages import parse
+from tests.factories import PASSWORD, make_user
+from tests.pages import csrf_token, parse
 
 NEW_PASSWORD = "mật khẩu mới cũng đủ dài"
 

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from app.accounts.models import RecoveryCode, User
 from app.audit.models import AuditEvent
-from tests.accounts.conftest import PASSWORD, csrf_token, next_code
-from tests.factories import make_user
-from tests.pages import parse
+from tests.accounts.conftest import next_code
+from tests.factories import PASSWORD, make_user
+from tests.pages import csrf_token, parse
 
 
 def reload(db, user: User) -> User:

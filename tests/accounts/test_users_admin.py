@@ -11,9 +11,8 @@ from app.accounts.models import Role, User
 from app.audit.models import AuditEvent
 from app.core.dates import utcnow
 from app.core.db import write_transaction
-from tests.accounts.conftest import PASSWORD, csrf_token
-from tests.factories import make_user
-from tests.pages import parse
+from tests.factories import PASSWORD, make_user
+from tests.pages import csrf_token, parse
 
 NEW_PASSWORD = "mật khẩu do quản trị đặt"
 

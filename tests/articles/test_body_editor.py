@@ -15,6 +15,7 @@ NPM_NOTICE = (
 EDITOR_SCRIPTS = [
     "/static/vendor/suneditor/suneditor.min.js",
     "/static/js/admin/suneditor-vi.js",
+    "/static/js/admin/language.js",
     "/static/js/admin/editor.js",
 ]
 

@@ -8,6 +8,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from flask import Flask
@@ -98,11 +99,11 @@ def bodies_read_before_sending(app):
     return middleware
 
 
-@pytest.fixture(scope="session")
-def live_server(live_app: Flask) -> Iterator[str]:
-    """The demo site served on a free port; yields its URL."""
-    server = make_server("127.0.0.1", 0, bodies_read_before_sending(live_app), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+@contextmanager
+def served(app: Flask, name: str) -> Iterator[str]:
+    """`app` served on a free port by a thread of this process; yields its URL."""
+    server = make_server("127.0.0.1", 0, bodies_read_before_sending(app), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"
@@ -110,6 +111,13 @@ def live_server(live_app: Flask) -> Iterator[str]:
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app: Flask) -> Iterator[str]:
+    """The demo site served on a free port; yields its URL."""
+    with served(live_app, "live-server") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -218,6 +218,13 @@ def test_bad_filters_are_reported_beside_their_field_and_ignored(client, digital
     assert len(page.select(".search-result")) == 3
 
 
+def test_a_search_from_the_header_box_shows_no_filter_errors(client, digital):
+    """The header's box sends only q: the filters it did not send are not errors."""
+    page = parse(client.get("/tim-kiem", query_string={"q": "chuyển đổi số"}).data)
+    assert not page.select(".field-error, [id$='-error']")
+    assert "Vui lòng chọn một giá trị" not in page.text
+
+
 def test_an_empty_or_punctuation_only_query_asks_for_words(client, db):
     assert client.get("/tim-kiem").status_code == 200
     page = parse(client.get("/tim-kiem", query_string={"q": "?!…"}).data)

@@ -5,6 +5,7 @@ Contributor A owns the drafts and the media; contributor B is the attacker of th
 """
 
 import hashlib
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -17,7 +18,9 @@ from app.accounts.services import set_user_active
 from app.accounts.sessions import session_values
 from app.articles.models import Article, ArticleFormat, Revision
 from app.articles.services import ArticleInput, create_article
+from app.captcha.models import CaptchaChallenge
 from app.captcha.services import issue_challenge
+from app.comments.forms import sign_started
 from app.comments.policy import get_comment_policy
 from app.core.db import write_transaction
 from app.curation.home import pick_for_home
@@ -28,6 +31,7 @@ from app.keywords.models import Keyword
 from app.media.models import GalleryItem
 from app.notifications.services import notify
 from tests.factories import make_article, make_campaign, make_comment, make_image, make_section, make_user
+from tests.pages import parse
 
 IDENTITIES = ("anonymous", "contributor_a", "contributor_b", "editor", "admin", "disabled")
 CSRF_RAW = "authz-matrix-raw-csrf-token"
@@ -204,3 +208,20 @@ def database_fingerprint() -> dict[str, str]:
         rows = connection.execute(text(f'SELECT * FROM "{table}"')).all()
         digests[table] = hashlib.sha256(repr(sorted(map(repr, rows))).encode()).hexdigest()
     return digests
+
+
+def comment_data(app, client, db, world) -> dict:
+    """A filled comment form for the published article: its hidden fields, the captcha solved, filled in
+    long enough ago to pass as a person."""
+    page = client.get(f"/bai-viet/{world.published.id}/binh-luan")
+    form = parse(page.data).one("form#comment-form")
+    data = {field["name"]: field.get("value", "") for field in form.select("input[type=hidden]")}
+    data["captcha_answer"] = db.session.get(CaptchaChallenge, data["captcha_token"]).answer
+    with app.test_request_context():
+        data["started"] = sign_started(time.time() - 60)
+    return data | {
+        "author_name": "Trần Thị Bình",
+        "author_email": "binh@example.vn",
+        "body": "Tôi đồng tình với bài viết này.",
+        "consent": "y",
+    }

@@ -7,7 +7,6 @@ Chromium check would skip the security tests that need no browser).
 
 import os
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -16,11 +15,10 @@ import pytest
 from flask import Blueprint, Flask, abort
 from flask_migrate import upgrade
 from playwright.sync_api import Error as PlaywrightError
-from werkzeug.serving import make_server
 
 from app import create_app
 from app.extensions import db
-from tests.browser.conftest import CHROMIUM_ARGS, CHROMIUM_MISSING, bodies_read_before_sending, find_chromium
+from tests.browser.conftest import CHROMIUM_ARGS, CHROMIUM_MISSING, find_chromium, served
 from tests.security.xss_vectors import BEACON_HOST, BY_ID
 
 ID_IN_URL = re.compile(r"/__xss__/(\d+)")
@@ -243,15 +241,8 @@ def xss_app(tmp_path_factory, xss_chromium) -> Iterator[Flask]:
 
 @pytest.fixture(scope="session")
 def xss_server(xss_app: Flask) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, bodies_read_before_sending(xss_app), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="xss-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
+    with served(xss_app, "xss-server") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -10,13 +10,12 @@ import time
 import pytest
 from itsdangerous import TimestampSigner
 
-from app.captcha.models import CaptchaChallenge
-from app.comments.forms import sign_started
 from tests.pages import parse
 from tests.security.authz_world import (
     CSRF_MESSAGE,
     all_routes,
     become,
+    comment_data,
     csrf_token_for,
     database_fingerprint,
     is_csrf_refusal,
@@ -33,21 +32,6 @@ AUTHORISED_BEFORE_CSRF = {"video_admin.upload_file"}
 @pytest.fixture
 def world(db):
     return seed_world()
-
-
-def comment_data(app, client, db, world) -> dict:
-    page = client.get(f"/bai-viet/{world.published.id}/binh-luan")
-    form = parse(page.data).one("form#comment-form")
-    data = {field["name"]: field.get("value", "") for field in form.select("input[type=hidden]")}
-    data["captcha_answer"] = db.session.get(CaptchaChallenge, data["captcha_token"]).answer
-    with app.test_request_context():
-        data["started"] = sign_started(time.time() - 60)
-    return data | {
-        "author_name": "Trần Thị Bình",
-        "author_email": "binh@example.vn",
-        "body": "Tôi đồng tình với bài viết này.",
-        "consent": "y",
-    }
 
 
 FORMS = {

@@ -21,10 +21,9 @@ from app.articles.models import Article
 from app.core.dates import utcnow
 from app.core.db import write_transaction
 from app.extensions import db as _db
-from tests.factories import make_article, make_user
+from tests.factories import PASSWORD, make_article, make_user
 from tests.pages import csrf_token, parse
 
-PASSWORD = "một mật khẩu đủ dài"
 SITE = "http://bantin.test"
 EVIL_TARGETS = [
     "//evil.com",
@@ -87,23 +86,6 @@ def clock(monkeypatch) -> Clock:
     frozen = Clock()
     monkeypatch.setattr(sessions, "time", frozen)
     return frozen
-
-
-@pytest.fixture
-def submit(client):
-    def post(path: str, data: dict | None = None, *, page: str | None = None, **kwargs):
-        token = csrf_token(client, page or path)
-        return client.post(path, data={**(data or {}), "csrf_token": token}, **kwargs)
-
-    return post
-
-
-@pytest.fixture
-def log_in(submit):
-    def sign_in(email: str, password: str = PASSWORD, **kwargs):
-        return submit("/admin/login", {"email": email, "password": password}, page="/admin/login", **kwargs)
-
-    return sign_in
 
 
 def session_cookie(client) -> str | None:

@@ -25,7 +25,7 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from app.config import ENVIRONMENT_KEYS, ENVIRONMENT_SWITCHES, normalise_database_url
-from tests.servers import ROOT, first_page, free_port
+from tests.servers import ROOT, first_page, free_port, gunicorn
 
 pytestmark = pytest.mark.sqlmap
 
@@ -295,26 +295,17 @@ def scan_database(folder: Path) -> Iterator[str]:
 @contextmanager
 def serve(environment: dict, port: int, folder: Path) -> Iterator[subprocess.Popen]:
     """The scan's app under gunicorn: 2 workers × 4 threads; the access log tells who sent what."""
-    with (folder / "server.log").open("w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "tests.security.vulnerable_app:create_vulnerable_app()"],
-            cwd=ROOT,
-            env={
-                **clean_environment(),
-                **environment,
-                "PORT": str(port),
-                "WORKERS": "2",
-                "THREADS": "4",
-                "ACCESS_LOG": str(folder / "access.log"),
-            },
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            yield server
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    environment = {
+        **clean_environment(),
+        **environment,
+        "PORT": str(port),
+        "WORKERS": "2",
+        "THREADS": "4",
+        "ACCESS_LOG": str(folder / "access.log"),
+    }
+    scan_app = "tests.security.vulnerable_app:create_vulnerable_app()"
+    with (folder / "server.log").open("w") as log, gunicorn(env=environment, app=scan_app, output=log) as ran:
+        yield ran
 
 
 def stored_rows(database_url: str) -> dict[str, int]:

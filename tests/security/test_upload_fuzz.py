@@ -30,6 +30,7 @@ from app.extensions import db as _db
 from app.media.models import Media, MediaKind
 from app.media.services import clean_filename
 from app.media.videos import HEADER_BYTES, container_of
+from app.media.views import CONTENT_TYPES
 from tests.factories import make_article, make_campaign, make_section
 from tests.pages import csrf_token, parse
 
@@ -565,15 +566,6 @@ KEY = re.compile(
     r"^(private/)?[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}(-[0-9a-z-]{1,40})?\.(jpg|png|webp|gif|mp4|webm|vtt)$"
 )
 IMAGE_FORMATS = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP", "gif": "GIF"}
-CONTENT_TYPES = {
-    "jpg": "image/jpeg",
-    "png": "image/png",
-    "webp": "image/webp",
-    "gif": "image/gif",
-    "mp4": "video/mp4",
-    "webm": "video/webm",
-    "vtt": "text/vtt",
-}
 # Raw bytes no clean re-encoding contains: metadata containers and everything the corpus smuggles.
 METADATA_MARKERS = (
     b"Exif\x00\x00",

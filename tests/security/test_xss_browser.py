@@ -24,6 +24,7 @@ from app.core.text import clean_line, keyword_key
 from app.extensions import db
 from app.keywords.services import MAX_KEYWORD_LENGTH
 from app.settings.queries import get_site_settings
+from app.settings.services import TEXT_LIMITS
 from tests.factories import make_article, make_comment, make_image, make_section
 from tests.security.conftest import Hit, XssProbe
 from tests.security.xss_vectors import CORPUS, Vector
@@ -286,16 +287,7 @@ def store_settings(xss_app, payload: str) -> None:
         db.session.add(settings)
 
 
-SETTINGS_FIELDS = {
-    "site_name": 200,
-    "tagline": 300,
-    "governing_agency": 300,
-    "licence": 300,
-    "responsible_person": 200,
-    "address": 300,
-    "phone": 60,
-    "email": 254,
-}
+SETTINGS_FIELDS = TEXT_LIMITS
 
 
 def settings_vectors(full: bool) -> list[Vector]:

@@ -67,6 +67,8 @@
       width: "100%",
       height: "auto",
       minHeight: "20rem",
+      // Tab leaves the editor for the next field instead of indenting: no keyboard trap (WCAG 2.1.2).
+      tabDisable: true,
       events: {
         onload: () => {
           const editable = editor.$.frameContext.get("wysiwyg");
@@ -75,6 +77,12 @@
             editable.setAttribute("aria-labelledby", label.id);
             label.addEventListener("click", () => editor.$.focusManager.focus());
           }
+          // The list buttons' arrows (list styles) come from SunEditor without a name: give them one.
+          wrapper.querySelectorAll(".se-side-btn-after:not([aria-label])").forEach((arrow) => {
+            const main = arrow.parentElement.querySelector(".se-side-btn-a[aria-label]");
+            const name = main && main.getAttribute("aria-label") + ": " + wrapper.dataset.wysiwygListStyles;
+            if (main) arrow.setAttribute("aria-label", name); // e.g. "Danh sách đánh số: các kiểu"
+          });
           const code = editor.$.frameContext.get("code");
           if (code) code.addEventListener("input", () => sync(true));
         },
