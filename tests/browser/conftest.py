@@ -44,15 +44,20 @@ def find_chromium() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session", autouse=True)
-def chromium_executable() -> str:
-    """Checked before anything starts, so a missing browser costs no server and no seeding."""
+def required_chromium() -> str:
+    """The Chromium to drive; without one the test is skipped, or fails when CI requires the browser."""
     executable = find_chromium()
     if executable is None:
         if os.environ.get("BANTIN_REQUIRE_BROWSER") == "1":
             pytest.fail(f"{CHROMIUM_MISSING} (BANTIN_REQUIRE_BROWSER=1)")
         pytest.skip(CHROMIUM_MISSING)
     return executable
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chromium_executable() -> str:
+    """Checked before anything starts, so a missing browser costs no server and no seeding."""
+    return required_chromium()
 
 
 @pytest.fixture(scope="session")

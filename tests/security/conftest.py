@@ -5,7 +5,6 @@ The browser helpers come from tests/browser/conftest.py; its fixtures are not im
 Chromium check would skip the security tests that need no browser).
 """
 
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from app import create_app
 from app.extensions import db
-from tests.browser.conftest import CHROMIUM_ARGS, CHROMIUM_MISSING, find_chromium, served
+from tests.browser.conftest import CHROMIUM_ARGS, required_chromium, served
 from tests.security.xss_vectors import BEACON_HOST, BY_ID
 
 ID_IN_URL = re.compile(r"/__xss__/(\d+)")
@@ -207,12 +206,7 @@ def control_blueprint() -> Blueprint:
 
 @pytest.fixture(scope="session")
 def xss_chromium() -> str:
-    executable = find_chromium()
-    if executable is None:
-        if os.environ.get("BANTIN_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{CHROMIUM_MISSING} (BANTIN_REQUIRE_BROWSER=1)")
-        pytest.skip(CHROMIUM_MISSING)
-    return executable
+    return required_chromium()
 
 
 @pytest.fixture(scope="session")
