@@ -50,10 +50,11 @@ def page_context(article) -> dict:
 
 
 def article_url(article, **values) -> str:
-    """The canonical URL of an article: /<section-slug>/<article-slug>-<id>.html."""
+    """The canonical URL of an article (or of an ArticleLink): /<section-slug>/<article-slug>-<id>.html."""
+    section_slug = article.section_slug if isinstance(article, queries.ArticleLink) else article.section.slug
     return url_for(
         "articles.detail",
-        section_slug=article.section.slug,
+        section_slug=section_slug,
         article_slug=article.slug,
         article_id=article.id,
         **values,

@@ -41,6 +41,8 @@ def per_generation(key: Hashable, load: Callable[[], T]) -> T:
     return value
 
 
-def shared_fragment(name: str, template: str) -> Markup:
-    """A template rendered once per generation, e.g. the sidebar: `{{ shared_fragment(...) }}`."""
-    return per_generation(("fragment", name), lambda: Markup(render_template(template)))
+def shared_fragment(name: str, template: str, **context) -> Markup:
+    """A template rendered once per generation and per value of `context`, e.g. the sidebar, or the
+    menu with its current item: `{{ shared_fragment(name, template, current_menu=...) }}`."""
+    key = ("fragment", name, *sorted(context.items()))
+    return per_generation(key, lambda: Markup(render_template(template, **context)))

@@ -4,15 +4,16 @@ Editors may put articles of any status in a thread ahead of time; readers only e
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from flask import abort
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import aliased, joinedload
 
 from app.accounts.models import User
 from app.articles.models import Article
-from app.articles.queries import is_public, newest_first
+from app.articles.queries import ArticleLink, article_links, is_public, newest_first, now_parameter
 from app.audit.services import record
 from app.core.dates import utcnow
 from app.core.db import write_transaction
@@ -29,27 +30,38 @@ SEARCH_RESULTS = 20
 
 @dataclass
 class ThreadBox:
-    """What an article page shows of its thread: the thread and its other public articles, newest first."""
+    """What an article page shows of its thread: its title and its other public articles, newest first."""
 
-    thread: StoryThread
-    articles: list[Article]
+    title: str
+    articles: list[ArticleLink]
 
 
 def thread_box(article: Article, *, limit: int = PAGE_LIST_SIZE) -> ThreadBox | None:
-    """The article's thread with its other public articles, in one statement; None when there is none."""
+    """The article's thread with its other public articles, in one statement of plain rows; None when
+    there is none."""
+    parameters = {"article_id": article.id, "now": utcnow(), "limit": limit}
+    rows = db.session.execute(thread_box_statement(), parameters).all()
+    if not rows:
+        return None
+    return ThreadBox(title=rows[0].thread_title, articles=[ArticleLink(*row[:-1]) for row in rows])
+
+
+@cache
+def thread_box_statement() -> Select:
+    """Built once, as the article page runs it on every view."""
     mine = aliased(ThreadEntry)
-    statement = newest_first(
-        select(Article, StoryThread)
+    return newest_first(
+        article_links()
+        .add_columns(StoryThread.title.label("thread_title"))
         .join(ThreadEntry, ThreadEntry.article_id == Article.id)
         .join(mine, mine.thread_id == ThreadEntry.thread_id)
         .join(StoryThread, StoryThread.id == ThreadEntry.thread_id)
-        .where(mine.article_id == article.id, Article.id != article.id, is_public())
-        .options(joinedload(Article.section))
-    ).limit(limit)
-    rows = db.session.execute(statement).all()
-    if not rows:
-        return None
-    return ThreadBox(thread=rows[0][1], articles=[row[0] for row in rows])
+        .where(
+            mine.article_id == bindparam("article_id"),
+            Article.id != bindparam("article_id"),
+            is_public(now_parameter()),
+        )
+    ).limit(bindparam("limit"))
 
 
 def threads_newest_first():

@@ -206,6 +206,45 @@ def test_newest_and_oldest_articles_link_one_way_only(client, position, present,
     assert neighbours.select(absent) == []
 
 
+def test_articles_published_at_the_same_moment_are_neighbours_in_the_order_they_were_made(client):
+    section = make_section()
+    moment = datetime(2026, 3, 1, 1, 30, tzinfo=UTC)
+    first, second, third = (
+        make_article(f"Thông báo số {n}", section=section, published_at=moment) for n in (1, 2, 3)
+    )
+
+    neighbours = parse(client.get(path_of(second)).data).one("nav.neighbours")
+
+    assert neighbours.links("a[rel='prev']") == [path_of(third)]
+    assert neighbours.links("a[rel='next']") == [path_of(first)]
+
+
+def test_a_hand_picked_article_that_also_shares_keywords_is_listed_once_and_first(client):
+    reading = make_article("Bài đang đọc", keywords=["Giáo dục", "Y tế"], hours_ago=10)
+    shares_both = make_article("Chung hai từ khoá", keywords=["Giáo dục", "Y tế"], hours_ago=1)
+    picked = make_article("Được chọn, chung một từ khoá", keywords=["Giáo dục"], hours_ago=20)
+    reading.related = [picked]
+    db.session.commit()
+
+    page = parse(client.get(path_of(reading)).data)
+
+    related = page.one("section[aria-labelledby='related-title']")
+    assert related.links() == [path_of(picked), path_of(shares_both)]
+
+
+def test_related_articles_skip_the_reading_article_and_what_is_not_public(client):
+    reading = make_article("Bài đang đọc", keywords=["Nông thôn mới"], hours_ago=10)
+    draft = make_article("Bản nháp", keywords=["Nông thôn mới"], status="draft")
+    scheduled = make_article("Hẹn giờ", keywords=["Nông thôn mới"], status="scheduled")
+    public = make_article("Đã đăng", keywords=["Nông thôn mới"], hours_ago=2)
+    reading.related = [draft, scheduled]
+    db.session.commit()
+
+    related = parse(client.get(path_of(reading)).data).one("section[aria-labelledby='related-title']")
+
+    assert related.links() == [path_of(public)]
+
+
 def test_page_is_vietnamese_with_a_print_stylesheet_and_a_canonical_link(client, story):
     page = parse(client.get(path_of(story)).data)
 
