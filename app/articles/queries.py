@@ -44,6 +44,7 @@ from app.sections.queries import ids_with_descendants
 
 MOST_READ_DAYS = 30
 RELATED_CANDIDATES = 200  # per keyword of the article, newest first
+ANCHOR_EVERY = 200  # articles between two remembered positions of a deep listing (see listed)
 RELATED_SHORTLIST = 4  # × the list's length: candidate ids read back to check they are public
 
 
@@ -105,26 +106,72 @@ def public_articles() -> Select:
     )
 
 
-def listed(statement: Select, limit: int, offset: int = 0) -> list[Article]:
+def listed(statement: Select, limit: int, offset: int = 0, *, listing_key: Hashable = None) -> list[Article]:
     """`limit` articles of a listing from `offset` on. A deep page is cut on ids alone (an index walk)
-    and only its rows are loaded: OFFSET over whole rows, bodies and all, made page 500 slow."""
-    if offset:
-        ids = db.session.scalars(statement.with_only_columns(Article.id).offset(offset).limit(limit)).all()
-        rows = {row.id: row for row in db.session.scalars(public_articles_by_id().where(Article.id.in_(ids)))}
-        return [rows[article_id] for article_id in ids if article_id in rows]
-    return list(db.session.scalars(statement.limit(limit)).unique())
+    and only its rows are loaded: OFFSET over whole rows, bodies and all, made page 500 slow.
+
+    `listing_key` names a newest-first listing of articles, filtered by conditions alone (no joins),
+    whose deep pages start from the nearest remembered position (see `anchors`) instead of walking
+    the index from its top: page 500 of a section with
+    sub-sections walked 10,000 ids through 40,000 index entries, 11 ms, on every view.
+    """
+    if not offset:
+        return list(db.session.scalars(statement.limit(limit)).unique())
+    ids_statement = statement.with_only_columns(Article.id)
+    if listing_key is not None and offset >= ANCHOR_EVERY:
+        known = per_generation(("anchors", listing_key), lambda: anchors(statement))
+        number = min(offset // ANCHOR_EVERY, len(known) - 1)
+        if number > 0:
+            published_at, article_id = known[number]
+            # The anchor's bound comes first: given two upper bounds on published_at (the anchor's and
+            # is_public's "now"), SQLite walks from the first one it reads.
+            ids_statement = newest_first(
+                select(Article.id).where(
+                    Article.published_at <= published_at,
+                    tuple_(Article.published_at, Article.id) <= tuple_(published_at, article_id),
+                    statement.whereclause,
+                )
+            )
+            offset -= number * ANCHOR_EVERY
+    ids = db.session.scalars(ids_statement.offset(offset).limit(limit)).all()
+    rows = {row.id: row for row in db.session.scalars(public_articles_by_id().where(Article.id.in_(ids)))}
+    return [rows[article_id] for article_id in ids if article_id in rows]
 
 
-def paginate_listing(statement: Select, total_key: Hashable) -> PageOfItems:
+def anchors(statement: Select) -> list[tuple[datetime, int]]:
+    """The (published_at, id) of every ANCHOR_EVERY-th article of a newest-first listing, from its first:
+    numbered by SQL in one walk, kept once per content generation."""
+    row_number = func.row_number().over(order_by=(Article.published_at.desc(), Article.id.desc()))
+    numbered = (
+        statement.with_only_columns(Article.published_at, Article.id, row_number.label("row_number"))
+        .order_by(None)
+        .subquery()
+    )
+    every = (
+        select(numbered.c.published_at, numbered.c.id)
+        .where((numbered.c.row_number - 1) % ANCHOR_EVERY == 0)
+        .order_by(numbered.c.row_number)
+    )
+    return [tuple(row) for row in db.session.execute(every)]
+
+
+def paginate_listing(statement: Select, listing_key: Hashable) -> PageOfItems:
     """A page of a public listing for the pager: cut by `listed`; past the end, 404. The total is
-    counted on ids once per content generation (`total_key` names the listing)."""
+    counted on ids once per content generation (`listing_key` names the listing)."""
     page, per_page = page_number(), current_app.config["PAGE_SIZE"]
-    ids = statement.with_only_columns(Article.id).order_by(None).subquery()
-    total = per_generation(total_key, lambda: db.session.scalar(select(func.count()).select_from(ids)))
+    total = listing_total(statement, listing_key)
     if page > 1 and (page - 1) * per_page >= total:
         abort(404)
-    items = listed(statement, per_page, offset=(page - 1) * per_page)
+    items = listed(statement, per_page, offset=(page - 1) * per_page, listing_key=listing_key)
     return PageOfItems(page=page, per_page=per_page, items=items, total=total)
+
+
+def listing_total(statement: Select, listing_key: Hashable) -> int:
+    """How many articles a listing holds, counted on ids once per content generation."""
+    ids = statement.with_only_columns(Article.id).order_by(None).subquery()
+    return per_generation(
+        ("total", listing_key), lambda: db.session.scalar(select(func.count()).select_from(ids))
+    )
 
 
 def latest(limit: int, *, exclude_ids: tuple[int, ...] = ()) -> list[Article]:
@@ -165,27 +212,37 @@ def latest_per_section(sections: list[Section], per_section: int) -> dict[int, l
     """
     if not sections:
         return {}
+    trees = tuple((section.id, tuple(ids_with_descendants(section))) for section in sections)
+    statement = newest_per_section(trees, per_section)
+    blocks: dict[int, list[Article]] = {section.id: [] for section in sections}
+    for article, owner_id in db.session.execute(statement, {"now": utcnow()}).unique():
+        blocks[owner_id].append(article)
+    return blocks
+
+
+@lru_cache(maxsize=8)
+def newest_per_section(trees: tuple[tuple[int, tuple[int, ...]], ...], per_section: int) -> Select:
+    """Built once per arrangement of the home page's sections (`trees`: each id with its sub-sections')."""
     newest_ids = union_all(
         *(
             select(
-                select(Article.id.label("article_id"), literal(section.id).label("owner_id"))
-                .where(is_public(), Article.section_id.in_(ids_with_descendants(section)))
+                select(Article.id.label("article_id"), literal(owner_id).label("owner_id"))
+                .where(is_public(now_parameter()), Article.section_id.in_(tree))
                 .order_by(Article.published_at.desc(), Article.id.desc())
                 .limit(per_section)
                 .subquery()
             )
-            for section in sections
+            for owner_id, tree in trees
         )
     ).subquery()
-    statement = (
-        public_articles()
+    return (
+        select(Article)
+        .where(is_public(now_parameter()))
+        .options(joinedload(Article.section), joinedload(Article.cover))
         .add_columns(newest_ids.c.owner_id)
         .join(newest_ids, newest_ids.c.article_id == Article.id)
+        .order_by(Article.published_at.desc(), Article.id.desc())
     )
-    blocks: dict[int, list[Article]] = {section.id: [] for section in sections}
-    for article, owner_id in db.session.execute(statement).unique():
-        blocks[owner_id].append(article)
-    return blocks
 
 
 def get_public_article_or_404(article_id: int) -> Article:

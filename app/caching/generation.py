@@ -49,13 +49,15 @@ class Generation:
         return self.next_due_at is None or self.next_due_at <= utcnow()
 
 
+# Read on every request: built once, as building it cost more than running it.
+CURRENT = select(ContentState.generation, ContentState.changed_at, ContentState.next_due_at).where(
+    ContentState.id == STATE_ID
+)
+
+
 def current() -> Generation:
     """The generation now; when a scheduled change has come due since the last bump, bump first."""
-    row = db.session.execute(
-        select(ContentState.generation, ContentState.changed_at, ContentState.next_due_at).where(
-            ContentState.id == STATE_ID
-        )
-    ).one_or_none()
+    row = db.session.execute(CURRENT).one_or_none()
     state = None if row is None else Generation(*row)
     if state is None or state.is_due():
         with write_transaction():

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from app.accounts.models import User
 from app.articles.models import Article
-from app.articles.queries import in_sections, is_public, listed, public_articles_by_id
+from app.articles.queries import in_sections, is_public, listed, listing_total, public_articles_by_id
 from app.audit.services import record
 from app.core.db import write_transaction
 from app.core.errors import Conflict, InvalidInput
@@ -43,18 +43,19 @@ def section_page(section: Section, *, page: int, per_page: int) -> PageOfItems:
     twice, and the total is simply the section's public articles. Three statements whatever the page.
     """
     pins = pinned_stories(section)
-    tree = ids_with_descendants(section)
-    total = db.session.scalar(
-        select(func.count()).select_from(Article).where(is_public(), Article.section_id.in_(tree))
-    )
+    articles = in_sections(ids_with_descendants(section))
+    total = listing_total(articles, ("section", section.id))
     if page > 1 and (page - 1) * per_page >= total:
         abort(404)
     start = (page - 1) * per_page
     shown_pins = pins[start : start + per_page]
-    rest = in_sections(tree)
+    rest = articles
     if pins:
         rest = rest.where(Article.id.not_in([article.id for article in pins]))
-    latest = listed(rest, per_page - len(shown_pins), offset=max(0, start - len(pins)))
+    offset = max(0, start - len(pins))
+    latest = listed(
+        rest, per_page - len(shown_pins), offset=offset, listing_key=("section-after-pins", section.id)
+    )
     return PageOfItems(page=page, per_page=per_page, items=shown_pins + latest, total=total)
 
 

@@ -42,5 +42,5 @@ def detail(slug: str):
     keyword = current_keyword_for_slug_or_404(slug)
     if keyword.slug != slug:
         return redirect(url_for("keywords.detail", slug=keyword.slug), code=301)
-    page = paginate_listing(with_keyword(keyword), total_key=("keyword-total", keyword.id))
+    page = paginate_listing(with_keyword(keyword), listing_key=("keyword", keyword.id))
     return render_template("keywords/detail.html", keyword=keyword, page=page)
