@@ -17,6 +17,7 @@ from sqlalchemy import (
     bindparam,
     case,
     cast,
+    exists,
     func,
     literal,
     null,
@@ -44,6 +45,7 @@ from app.sections.queries import ids_with_descendants
 
 MOST_READ_DAYS = 30
 RELATED_CANDIDATES = 200  # per keyword of the article, newest first
+COMMON_KEYWORD_SHARE = 20  # on 1 public article in 20 or more: a common keyword (see with_keyword)
 ANCHOR_EVERY = 200  # articles between two remembered positions of a deep listing (see listed)
 RELATED_SHORTLIST = 4  # × the list's length: candidate ids read back to check they are public
 
@@ -99,10 +101,10 @@ def newest_first(statement: Select) -> Select:
     return statement.order_by(Article.published_at.desc(), Article.id.desc())
 
 
-def public_articles() -> Select:
+def public_articles(now: datetime | BindParameter | None = None) -> Select:
     """Public articles, newest first, with what a teaser needs (section for the URL, cover) joined."""
     return newest_first(
-        select(Article).where(is_public()).options(joinedload(Article.section), joinedload(Article.cover))
+        select(Article).where(is_public(now)).options(joinedload(Article.section), joinedload(Article.cover))
     )
 
 
@@ -174,19 +176,29 @@ def listing_total(statement: Select, listing_key: Hashable) -> int:
     )
 
 
-def latest(limit: int, *, exclude_ids: tuple[int, ...] = ()) -> list[Article]:
-    statement = public_articles()
-    if exclude_ids:
-        statement = statement.where(Article.id.not_in(exclude_ids))
-    return listed(statement, limit)
+def latest(limit: int, *, exclude_ids: tuple[int, ...] = (), featured_only: bool = False) -> list[Article]:
+    parameters = {"now": utcnow(), "exclude": list(exclude_ids), "limit": limit}
+    return list(db.session.scalars(latest_statement(featured_only), parameters).unique())
 
 
 def featured(limit: int) -> list[Article]:
     """Featured stories first; when editors flagged too few, the latest fill the gap."""
-    picked = listed(public_articles().where(Article.is_featured.is_(True)), limit)
+    picked = latest(limit, featured_only=True)
     if len(picked) < limit:
         picked += latest(limit - len(picked), exclude_ids=tuple(a.id for a in picked))
     return picked
+
+
+@cache
+def latest_statement(featured_only: bool) -> Select:
+    """The newest public articles (featured ones only, if asked) but `exclude`, built once: the home
+    page runs it up to three times."""
+    statement = (
+        public_articles(now_parameter())
+        .where(Article.id.not_in(bindparam("exclude", expanding=True)))
+        .limit(bindparam("limit"))
+    )
+    return statement.where(Article.is_featured.is_(True)) if featured_only else statement
 
 
 def most_read(limit: int, *, days: int = MOST_READ_DAYS) -> list[Article]:
@@ -236,12 +248,9 @@ def newest_per_section(trees: tuple[tuple[int, tuple[int, ...]], ...], per_secti
         )
     ).subquery()
     return (
-        select(Article)
-        .where(is_public(now_parameter()))
-        .options(joinedload(Article.section), joinedload(Article.cover))
+        public_articles(now_parameter())
         .add_columns(newest_ids.c.owner_id)
         .join(newest_ids, newest_ids.c.article_id == Article.id)
-        .order_by(Article.published_at.desc(), Article.id.desc())
     )
 
 
@@ -316,11 +325,19 @@ def neighbours_statement() -> CompoundSelect:
 
 
 def with_keyword(keyword: Keyword) -> Select:
-    return public_articles().where(
-        Article.id.in_(
-            select(article_keywords.c.article_id).where(article_keywords.c.keyword_id == keyword.id)
-        )
-    )
+    """Public articles carrying a keyword, newest first, by whichever walk is shorter.
+
+    A keyword on at least one public article in COMMON_KEYWORD_SHARE: walk the newest public articles
+    and probe each for the keyword (page 1 of a keyword on 20,000 articles: 0.1 ms). A rarer one: read
+    its own article ids first (walking would pass over most of the site to fill a page). Reading the
+    ids first cost 2.8 ms a page for the common keyword. Both totals are counted once per generation.
+    """
+    tagged = select(article_keywords.c.article_id).where(article_keywords.c.keyword_id == keyword.id)
+    by_ids = public_articles().where(Article.id.in_(tagged))
+    total = listing_total(by_ids, ("keyword", keyword.id))
+    if total * COMMON_KEYWORD_SHARE < listing_total(public_articles(), ("public",)):
+        return by_ids
+    return public_articles().where(exists(tagged.where(article_keywords.c.article_id == Article.id)))
 
 
 def in_campaign(campaign_id: int) -> Select:

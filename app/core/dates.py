@@ -40,11 +40,17 @@ def to_local(value: datetime) -> datetime:
     return as_utc(value).astimezone(LOCAL_ZONE)
 
 
+# The all-digit patterns, as strftime formats: Babel took 40 µs a date, and a home page shows 30 dates.
+NUMERIC_PATTERNS = {DATETIME_PATTERN: "%H:%M %d/%m/%Y", DATE_PATTERN: "%d/%m/%Y"}
+
+
 def format_vn(value: datetime | date | None, pattern: str = DATETIME_PATTERN) -> str:
     """Format in Vietnamese, in Vietnam's time zone: `09:47 10/08/2022`, `Thứ Tư, 10/08/2022`."""
     if value is None:
         return ""
     if isinstance(value, datetime):
+        if pattern in NUMERIC_PATTERNS:
+            return to_local(value).strftime(NUMERIC_PATTERNS[pattern])
         return babel_format_datetime(as_utc(value), pattern, tzinfo=LOCAL_ZONE, locale="vi")
     return babel_format_datetime(
         datetime.combine(value, time(12), tzinfo=LOCAL_ZONE), pattern, tzinfo=LOCAL_ZONE, locale="vi"

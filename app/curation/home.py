@@ -7,10 +7,11 @@ that is unpublished (or not yet due) after being picked silently gives its slot 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 
 from app.accounts.models import User
@@ -70,13 +71,19 @@ class HomeStories:
 
 def public_picks(now: datetime | None = None) -> dict[int, Article]:
     """Slot → picked article, for picks whose article is public now (one statement, teaser data joined)."""
-    statement = (
+    picked = db.session.execute(public_picks_statement(), {"now": now or utcnow()})
+    return dict(picked.unique().all())
+
+
+@cache
+def public_picks_statement() -> Select:
+    """Built once, as the home page runs it on every view."""
+    return (
         select(HomePick.slot, Article)
         .join(Article, Article.id == HomePick.article_id)
-        .where(articles.is_public_row(now))  # driven by the five picks, not by the status index
+        .where(articles.is_public_row(articles.now_parameter()))  # driven by the picks, not the status index
         .options(joinedload(Article.section), joinedload(Article.cover))
     )
-    return dict(db.session.execute(statement).unique().all())
 
 
 def home_stories() -> HomeStories:

@@ -26,14 +26,16 @@ def menu_sections() -> list[Section]:
 
 def home_block_sections() -> list[Section]:
     """Sections with a home-page block, in the order editors gave the blocks (then the menu order)."""
-    return list(
-        db.session.scalars(
-            select(Section)
-            .where(Section.on_home.is_(True))
-            .options(selectinload(Section.children))
-            .order_by(Section.home_position, Section.position, Section.id)
-        )
-    )
+    return list(db.session.scalars(HOME_BLOCK_SECTIONS))
+
+
+# Read on every home page: built once.
+HOME_BLOCK_SECTIONS = (
+    select(Section)
+    .where(Section.on_home.is_(True))
+    .options(selectinload(Section.children))
+    .order_by(Section.home_position, Section.position, Section.id)
+)
 
 
 def sidebar_sections() -> list[Section]:

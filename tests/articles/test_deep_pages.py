@@ -59,12 +59,15 @@ def news(db):
 
 
 def test_every_page_of_a_section_lists_each_public_story_once_newest_first(client, news):
-    section, newest_first = news
+    _, newest_first = news
 
     assert every_page(client, "/tin-tuc/") == [path_of(story) for story in newest_first]
 
 
-def test_every_page_of_a_keyword_lists_each_public_story_once_newest_first(client, news):
+@pytest.mark.parametrize("share", [1, 10**9], ids=["common keyword", "rare keyword"])
+def test_every_page_of_a_keyword_lists_each_public_story_once_newest_first(client, news, monkeypatch, share):
+    """Both walks: from the newest articles (a common keyword) and from the keyword's own ids (rare)."""
+    monkeypatch.setattr(queries, "COMMON_KEYWORD_SHARE", share)
     _, newest_first = news
 
     assert every_page(client, "/tu-khoa/do-thi") == [path_of(story) for story in newest_first]
