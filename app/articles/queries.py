@@ -114,8 +114,8 @@ def listed(statement: Select, limit: int, offset: int = 0, *, listing_key: Hasha
 
     `listing_key` names a newest-first listing of articles, filtered by conditions alone (no joins),
     whose deep pages start from the nearest remembered position (see `anchors`) instead of walking
-    the index from its top: page 500 of a section with
-    sub-sections walked 10,000 ids through 40,000 index entries, 11 ms, on every view.
+    the index from its top: page 500 of a section with sub-sections walked 10,000 ids through 40,000
+    index entries, 11 ms, on every view.
     """
     if not offset:
         return list(db.session.scalars(statement.limit(limit)).unique())

@@ -14,20 +14,17 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
 from flask import Flask
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from werkzeug.http import is_resource_modified, unquote_etag
 
-from app.caching.generation import Generation
-from app.caching.models import STATE_ID, ContentState
+from app.caching.generation import CURRENT, Generation
+from app.caching.models import STATE_ID
 from app.caching.pages import GENERATION_KEY, CachedPage, page_key, page_served_from_cache
 from app.extensions import cache, db
 
 # Never looked up here: staff pages, files, captcha, and routes whose rate limits must count.
 SKIPPED_PREFIXES = ("/admin", "/static/", "/media/", "/captcha/", "/api/")
-STATE = select(ContentState.generation, ContentState.changed_at, ContentState.next_due_at).where(
-    ContentState.id == STATE_ID
-)
 
 EXTENSION = "page_fast_path"
 # What a 304 repeats of the stored answer (no body, so no length).
@@ -100,7 +97,7 @@ def generation_reader(engine: Engine) -> Callable[[], Generation | None]:
 def read_state(opening: AbstractContextManager[Connection]) -> Generation | None:
     """(generation, next_due_at) through SQLAlchemy: one statement, no transaction left open."""
     with opening as connection:
-        row = connection.execute(STATE).one_or_none()
+        row = connection.execute(CURRENT).one_or_none()
     return None if row is None else Generation(*row)
 
 
