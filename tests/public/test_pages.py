@@ -213,3 +213,22 @@ def test_unexpected_error_shows_the_error_page_without_a_traceback(client, monke
     html = response.get_data(as_text=True)
     for leak in ("Traceback", "RuntimeError", "secret internal detail", "app/public/views.py"):
         assert leak not in html
+
+
+def test_the_menu_marks_the_section_being_read_and_nothing_on_an_article(client):
+    """The header is rendered once per generation and current menu item: each page still marks its own."""
+    news = make_section("Tin tức", slug="tin-tuc")
+    ward = make_section("Tin phường", slug="tin-phuong", parent=news)
+    make_section("Văn hoá", slug="van-hoa")
+    story = make_article("Tin phường mới", section=ward)
+
+    def current(path: str) -> list[str]:
+        menu = parse(client.get(path).data).one("nav.main-nav")
+        return [link.text for link in menu.select("a[aria-current='page']")]
+
+    assert current("/") == ["Trang chủ"]
+    assert current("/tin-tuc/") == ["Tin tức"]
+    assert current("/tin-phuong/") == ["Tin tức"]
+    assert current("/van-hoa/") == ["Văn hoá"]
+    assert current(path_of(story)) == []
+    assert current("/tin-tuc/") == ["Tin tức"]
