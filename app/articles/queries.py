@@ -533,7 +533,7 @@ def related_for_page(article: Article, limit: int) -> list[ArticleLink]:
 
 
 @lru_cache(maxsize=32)
-def related_ranking(keyword_count: int) -> CompoundSelect:
+def related_ranking(keyword_count: int) -> Select | CompoundSelect:
     """Built once per number of keywords: (article id, hand-picked position or None, shared keywords)."""
     picked = select(
         related_articles.c.related_id.label("article_id"),
@@ -541,7 +541,7 @@ def related_ranking(keyword_count: int) -> CompoundSelect:
         literal(0, Integer).label("shared"),
     ).where(related_articles.c.article_id == bindparam("article_id"))
     if not keyword_count:
-        return union_all(picked)
+        return picked
     candidates = union_all(
         *(
             select(

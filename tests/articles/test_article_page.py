@@ -4,9 +4,10 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
-from app.articles.models import Article
+from app.articles.models import Article, related_articles
+from app.core.db import write_transaction
 from app.extensions import db
 from tests.factories import make_article, make_image, make_section
 from tests.pages import parse
@@ -16,6 +17,15 @@ BODY = "<h2>Tiêu đề phụ</h2><p>Đoạn văn thứ nhất.</p><p>Đoạn v�
 
 def path_of(article) -> str:
     return f"/{article.section.slug}/{article.slug}-{article.id}.html"
+
+
+def hand_pick(article, *related) -> None:
+    """Related articles in the editor's order, stored as the editor's save stores them (with positions)."""
+    with write_transaction():
+        for position, other in enumerate(related):
+            db.session.execute(
+                insert(related_articles).values(article_id=article.id, related_id=other.id, position=position)
+            )
 
 
 @pytest.fixture
@@ -223,8 +233,7 @@ def test_a_hand_picked_article_that_also_shares_keywords_is_listed_once_and_firs
     reading = make_article("Bài đang đọc", keywords=["Giáo dục", "Y tế"], hours_ago=10)
     shares_both = make_article("Chung hai từ khoá", keywords=["Giáo dục", "Y tế"], hours_ago=1)
     picked = make_article("Được chọn, chung một từ khoá", keywords=["Giáo dục"], hours_ago=20)
-    reading.related = [picked]
-    db.session.commit()
+    hand_pick(reading, picked)
 
     page = parse(client.get(path_of(reading)).data)
 
@@ -232,13 +241,22 @@ def test_a_hand_picked_article_that_also_shares_keywords_is_listed_once_and_firs
     assert related.links() == [path_of(picked), path_of(shares_both)]
 
 
+def test_an_article_without_keywords_lists_its_hand_picked_related_articles_in_their_order(client):
+    reading = make_article("Bài không từ khoá", hours_ago=10)
+    first, second = make_article("Được chọn trước", hours_ago=5), make_article("Được chọn sau", hours_ago=1)
+    hand_pick(reading, first, second)
+
+    related = parse(client.get(path_of(reading)).data).one("section[aria-labelledby='related-title']")
+
+    assert related.links() == [path_of(first), path_of(second)]
+
+
 def test_related_articles_skip_the_reading_article_and_what_is_not_public(client):
     reading = make_article("Bài đang đọc", keywords=["Nông thôn mới"], hours_ago=10)
     draft = make_article("Bản nháp", keywords=["Nông thôn mới"], status="draft")
     scheduled = make_article("Hẹn giờ", keywords=["Nông thôn mới"], status="scheduled")
     public = make_article("Đã đăng", keywords=["Nông thôn mới"], hours_ago=2)
-    reading.related = [draft, scheduled]
-    db.session.commit()
+    hand_pick(reading, draft, scheduled)
 
     related = parse(client.get(path_of(reading)).data).one("section[aria-labelledby='related-title']")
 
